@@ -1,0 +1,128 @@
+package org.intersession.platform.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes outbox rows to Kafka in order and marks them sent once the broker acknowledged them
+ * (acks=all, idempotent producer). Rows are claimed with FOR UPDATE SKIP LOCKED, so several instances
+ * of a service can relay side by side. While the broker is away rows simply stay pending.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Kafka protocol binding of CloudEvents 1.0, structured mode. */
+    private static final byte[] STRUCTURED_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8);
+
+    private final Emitter<String> emitter;
+    private final EntityManager em;
+    private final OutboxConfig config;
+
+    OutboxRelay(@Channel("outbox") Emitter<String> emitter, EntityManager em, OutboxConfig config) {
+        this.emitter = emitter;
+        this.em = em;
+        this.config = config;
+    }
+
+    @Scheduled(identity = "outbox-relay", every = "${intersession.outbox.poll-interval:0.5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void publishPending() {
+        int published;
+        do {
+            published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+        } while (published == config.batchSize());
+    }
+
+    @Scheduled(identity = "outbox-cleanup", every = "1h", delayed = "1m")
+    void deleteOldSentRows() {
+        QuarkusTransaction.requiringNew().run(() -> em
+                .createQuery("delete from OutboxEvent e where e.sentAt < :cutoff")
+                .setParameter("cutoff", OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()))
+                .executeUpdate());
+    }
+
+    /** @return how many rows were published; fewer than the batch size ends the round. */
+    @SuppressWarnings("unchecked")
+    int publishBatch() {
+        List<OutboxEvent> batch = em.createNativeQuery(
+                        "select * from outbox_event where sent_at is null order by seq limit :n for update skip locked",
+                        OutboxEvent.class)
+                .setParameter("n", config.batchSize())
+                .getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent row : batch) {
+            acks.add(send(row));
+        }
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        int published = 0;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxEvent row = batch.get(i);
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                row.sentAt = now;
+                published++;
+            } catch (ExecutionException | TimeoutException e) {
+                row.attempts++;
+                LOG.debugf("event %s not yet published (attempt %d): %s", row.eventId, row.attempts, e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                row.attempts++;
+            }
+        }
+        if (published < batch.size()) {
+            LOG.warnf("outbox: %d of %d events published; the rest stay pending until the broker answers",
+                    published, batch.size());
+            return -1;
+        }
+        return published;
+    }
+
+    private CompletableFuture<Void> send(OutboxEvent row) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", STRUCTURED_CONTENT_TYPE);
+        Message<String> message = Message.of(row.envelope)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(row.topic)
+                        .withKey(row.partitionKey)
+                        .withHeaders(headers)
+                        .build())
+                .withAck(() -> {
+                    ack.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    ack.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        try {
+            emitter.send(message);
+        } catch (RuntimeException e) {
+            ack.completeExceptionally(e);
+        }
+        return ack;
+    }
+}

@@ -1,0 +1,129 @@
+package org.intersession.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error a service answers is application/problem+json (RFC 9457). Resources throw; this class alone
+ * writes error responses. A 500 never carries a stack trace or exception text.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblemException e, UriInfo uri) {
+        return ProblemResponses.of(Problem.of(e.status(), ProblemResponses.reason(e.status()), e.getMessage(), path(uri))
+                .withErrors(e.fieldErrors()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return internalError(e, uri);
+        }
+        return ProblemResponses.of(Problem.of(status, ProblemResponses.reason(status), e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        return ProblemResponses.of(Problem.of(400, "Bad Request", "Invalid value for: " + fields, path(uri)).withErrors(errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
+        String detail = e instanceof UnrecognizedPropertyException ? "Unknown property" : "Malformed or mistyped JSON";
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, detail));
+        return ProblemResponses.of(Problem.of(400, "Bad Request",
+                field.isEmpty() ? detail : detail + ": " + field, path(uri)).withErrors(errors));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(ProblemResponses.of(Problem.of(401, "Unauthorized",
+                        "A valid bearer token is required", path(uri))))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return ProblemResponses.of(Problem.of(403, "Forbidden", "Your role may not perform this operation", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        return internalError(e, uri);
+    }
+
+    private Response internalError(Exception e, UriInfo uri) {
+        LOG.error("unhandled error on " + path(uri), e);
+        return ProblemResponses.of(Problem.of(500, "Internal Server Error",
+                "The request could not be completed. It has been logged.", path(uri)));
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+
+    /** "create.request.title" from a method-parameter violation becomes "title"; "list.limit" becomes "limit". */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        List<String> parts = new ArrayList<>();
+        String parameter = "";
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                case PARAMETER -> parameter = node.getName();
+                default -> {
+                    if (node.isInIterable() && !parts.isEmpty()) {
+                        String key = node.getIndex() != null ? String.valueOf(node.getIndex()) : String.valueOf(node.getKey());
+                        parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + key + "]");
+                    }
+                    if (node.getName() != null) {
+                        parts.add(node.getName());
+                    }
+                }
+            }
+        }
+        return parts.isEmpty() ? parameter : String.join(".", parts);
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}
