@@ -2,6 +2,8 @@ package org.intersession.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -53,7 +55,9 @@ public class ProblemMappers {
         return ProblemResponses.of(Problem.of(400, "Bad Request", "Invalid value for: " + fields, path(uri)).withErrors(errors));
     }
 
-    @ServerExceptionMapper
+    /** Listed one by one because Quarkus ships its own mappers for these subtypes, and the closest type wins. */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, UnrecognizedPropertyException.class,
+            InvalidFormatException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
         String detail = e instanceof UnrecognizedPropertyException ? "Unknown property" : "Malformed or mistyped JSON";

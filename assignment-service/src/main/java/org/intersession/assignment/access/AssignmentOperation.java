@@ -1,0 +1,29 @@
+package org.intersession.assignment.access;
+
+import org.intersession.platform.security.AccessRule;
+import org.intersession.platform.security.Caller;
+
+import static org.intersession.platform.security.AccessRule.allow;
+import static org.intersession.platform.security.Role.CLIENT;
+import static org.intersession.platform.security.Role.CLINIC_ADMIN;
+import static org.intersession.platform.security.Role.THERAPIST;
+
+/** The access matrix of assignment-service: who may call each operation at all. Rows are narrowed by query scope. */
+public enum AssignmentOperation {
+    CREATE_ASSIGNMENT(allow("assignments:write", THERAPIST)),
+    READ_ASSIGNMENT(allow("assignments:read", CLINIC_ADMIN, THERAPIST, CLIENT));
+
+    private final AccessRule rule;
+
+    AssignmentOperation(AccessRule rule) {
+        this.rule = rule;
+    }
+
+    public void require(Caller caller) {
+        rule.require(caller);
+    }
+
+    public AccessRule rule() {
+        return rule;
+    }
+}
