@@ -1,0 +1,7 @@
+package org.intersession.progress.entry;
+
+public enum EntryStatus {
+    DONE,
+    PARTIAL,
+    SKIPPED
+}

@@ -1,0 +1,35 @@
+package org.intersession.progress.replica;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** What progress-service knows of an assignment, from assignment-service's events. */
+@Entity
+@Table(name = "tracked_assignment")
+public class TrackedAssignment extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "assignment_id")
+    public UUID assignmentId;
+
+    @Column(name = "clinic_id", nullable = false)
+    public UUID clinicId;
+
+    @Column(name = "client_id", nullable = false)
+    public UUID clientId;
+
+    @Column(name = "therapist_id", nullable = false)
+    public UUID therapistId;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "assigned_at", nullable = false)
+    public OffsetDateTime assignedAt;
+}
