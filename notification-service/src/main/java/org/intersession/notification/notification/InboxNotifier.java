@@ -1,0 +1,74 @@
+package org.intersession.notification.notification;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.intersession.platform.event.CloudEvent;
+import org.intersession.platform.event.EventCodec;
+import org.intersession.platform.event.assignment.AssignmentCreated;
+import org.intersession.platform.event.progress.ProgressRecorded;
+import org.intersession.platform.inbox.Inbox;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Turns domain events into in-app notifications: the client hears of new homework, the therapist of logged work.
+ * Texts name no clinical detail; the apps show that after the user opens the item.
+ */
+@ApplicationScoped
+public class InboxNotifier {
+
+    private final EventCodec codec;
+    private final Inbox inbox;
+
+    InboxNotifier(EventCodec codec, Inbox inbox) {
+        this.codec = codec;
+        this.inbox = inbox;
+    }
+
+    @Incoming("assignment-events")
+    @Blocking
+    @Transactional
+    public void onAssignmentEvent(String record) {
+        CloudEvent event = codec.parse(record);
+        if (!inbox.firstDelivery("notification-service/assignment-events", event)) {
+            return;
+        }
+        if (event.hasType(AssignmentCreated.TYPE)) {
+            AssignmentCreated created = codec.data(event, AssignmentCreated.class);
+            notify(event, created.clinicId(), created.clientId(), "assignment.created",
+                    "New homework: " + created.title(), "Your therapist gave you new homework.");
+        }
+    }
+
+    @Incoming("progress-events")
+    @Blocking
+    @Transactional
+    public void onProgressEvent(String record) {
+        CloudEvent event = codec.parse(record);
+        if (!inbox.firstDelivery("notification-service/progress-events", event)) {
+            return;
+        }
+        if (event.hasType(ProgressRecorded.TYPE)) {
+            ProgressRecorded recorded = codec.data(event, ProgressRecorded.class);
+            notify(event, recorded.clinicId(), recorded.therapistId(), "progress.recorded",
+                    "A client logged homework", "Status: " + recorded.status());
+        }
+    }
+
+    private void notify(CloudEvent event, UUID clinicId, UUID recipientId, String kind, String title, String body) {
+        Notification notification = new Notification();
+        notification.id = UUID.randomUUID();
+        notification.clinicId = clinicId;
+        notification.recipientId = recipientId;
+        notification.kind = kind;
+        notification.title = title.length() > 200 ? title.substring(0, 200) : title;
+        notification.body = body;
+        notification.sourceEventId = event.source() + "#" + event.id();
+        notification.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        notification.persist();
+    }
+}

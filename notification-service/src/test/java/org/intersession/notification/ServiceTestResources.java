@@ -1,0 +1,15 @@
+package org.intersession.notification;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import org.intersession.testing.JwtTestResource;
+import org.intersession.testing.KafkaTestResource;
+import org.intersession.testing.PostgresTestResource;
+
+/** Every @QuarkusTest of this module runs against the real PostgreSQL and Kafka, started once per JVM. */
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "notification"))
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
+public class ServiceTestResources {
+}

@@ -1,0 +1,108 @@
+package org.intersession.notification.notification;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.intersession.platform.event.CloudEvent;
+import org.intersession.platform.event.EventCodec;
+import org.intersession.platform.event.Topics;
+import org.intersession.platform.event.assignment.AssignmentCreated;
+import org.intersession.platform.event.progress.ProgressRecorded;
+import org.intersession.testing.TestEvents;
+import org.intersession.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+class NotificationResourceTest {
+
+    @Inject
+    EventCodec codec;
+
+    private final UUID clinic = UUID.randomUUID();
+    private final UUID therapist = UUID.randomUUID();
+    private final UUID client = UUID.randomUUID();
+
+    @Test
+    void aNewAssignmentReachesTheClientsInboxExactlyOnceEvenWhenRedelivered() {
+        String event = envelope(AssignmentCreated.TYPE, new AssignmentCreated(UUID.randomUUID(), clinic, client, therapist,
+                "Worry time", now()));
+        TestEvents.send(Topics.ASSIGNMENT, client.toString(), event);
+        TestEvents.send(Topics.ASSIGNMENT, client.toString(), event);
+        // a later event on the same partition proves the duplicate before it was consumed
+        TestEvents.send(Topics.ASSIGNMENT, client.toString(), envelope(AssignmentCreated.TYPE,
+                new AssignmentCreated(UUID.randomUUID(), clinic, client, therapist, "Sleep diary", now())));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> inbox(client, 20)
+                .body("items.title", hasItem("New homework: Sleep diary")));
+        inbox(client, 20).body("items", hasSize(2)).body("items.title", hasItem("New homework: Worry time"));
+    }
+
+    @Test
+    void loggedProgressNotifiesTheTherapistWithoutClinicalDetail() {
+        TestEvents.send(Topics.PROGRESS, client.toString(), envelope(ProgressRecorded.TYPE,
+                new ProgressRecorded(UUID.randomUUID(), UUID.randomUUID(), clinic, client, therapist, "DONE", now())));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> inbox(therapist, 20)
+                .body("items.kind", contains("progress.recorded"))
+                .body("items[0].body", equalTo("Status: DONE")));
+        inbox(client, 20).body("items", hasSize(0));
+    }
+
+    @Test
+    void theInboxPagesWithACursor() {
+        for (String title : List.of("One", "Two", "Three")) {
+            TestEvents.send(Topics.ASSIGNMENT, client.toString(), envelope(AssignmentCreated.TYPE,
+                    new AssignmentCreated(UUID.randomUUID(), clinic, client, therapist, title, now())));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> inbox(client, 20).body("items", hasSize(3)));
+
+        String cursor = inbox(client, 2).body("items", hasSize(2)).body("nextCursor", notNullValue())
+                .extract().path("nextCursor");
+        List<String> firstPage = inbox(client, 2).extract().path("items.id");
+        given().auth().oauth2(TestTokens.client(clinic, client))
+                .queryParam("limit", 2).queryParam("cursor", cursor)
+                .when().get("/api/v1/notifications")
+                .then().statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue())
+                .body("items[0].id", not(org.hamcrest.Matchers.in(firstPage)));
+    }
+
+    @Test
+    void pageSizeAndCursorAreBounded() {
+        given().auth().oauth2(TestTokens.client(clinic, client)).queryParam("limit", 101)
+                .when().get("/api/v1/notifications")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("limit"));
+        given().auth().oauth2(TestTokens.client(clinic, client)).queryParam("cursor", "bm90LWEtY3Vyc29y")
+                .when().get("/api/v1/notifications")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("cursor"));
+    }
+
+    private io.restassured.response.ValidatableResponse inbox(UUID user, int limit) {
+        String token = user.equals(therapist) ? TestTokens.therapist(clinic, user) : TestTokens.client(clinic, user);
+        return given().auth().oauth2(token).queryParam("limit", limit)
+                .when().get("/api/v1/notifications").then().statusCode(200);
+    }
+
+    private String envelope(String type, Object data) {
+        return codec.write(new CloudEvent(UUID.randomUUID().toString(), "/intersession/test", CloudEvent.SPEC_VERSION,
+                type, "test", now(), CloudEvent.JSON, codec.tree(data)));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
