@@ -1,0 +1,32 @@
+package org.intersession.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "intersession.gateway")
+public interface GatewayConfig {
+
+    Upstreams upstreams();
+
+    /** How long a proxied request may take before the gateway answers 504. */
+    @WithDefault("30s")
+    Duration upstreamTimeout();
+
+    Keys keys();
+
+    interface Upstreams {
+        String assignment();
+
+        String progress();
+
+        String notification();
+    }
+
+    interface Keys {
+        /** Holds the RSA signing key and the JWKS derived from it; keep it on a persistent, private volume. */
+        Path directory();
+    }
+}

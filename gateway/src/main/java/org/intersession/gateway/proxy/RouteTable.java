@@ -1,0 +1,39 @@
+package org.intersession.gateway.proxy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static org.intersession.gateway.proxy.Upstream.ASSIGNMENT;
+import static org.intersession.gateway.proxy.Upstream.NOTIFICATION;
+import static org.intersession.gateway.proxy.Upstream.PROGRESS;
+
+/**
+ * Every public path the gateway forwards, and where. Nothing else is proxied: an unlisted path is a 404 here,
+ * even if some service would answer it.
+ */
+public final class RouteTable {
+
+    public record Route(Pattern path, Upstream upstream) {
+        public boolean matches(String requestPath) {
+            return path.matcher(requestPath).matches();
+        }
+    }
+
+    public static final List<Route> ROUTES = List.of(
+            collection("/api/v1/assignments", ASSIGNMENT),
+            collection("/api/v1/progress-entries", PROGRESS),
+            collection("/api/v1/notifications", NOTIFICATION));
+
+    private RouteTable() {
+    }
+
+    public static Optional<Upstream> upstreamFor(String path) {
+        return ROUTES.stream().filter(route -> route.matches(path)).map(Route::upstream).findFirst();
+    }
+
+    /** The collection itself and anything below it, such as {@code /api/v1/assignments/{id}/occurrences}. */
+    private static Route collection(String prefix, Upstream upstream) {
+        return new Route(Pattern.compile(Pattern.quote(prefix) + "(/[^?]*)?"), upstream);
+    }
+}

@@ -1,0 +1,166 @@
+package org.intersession.gateway.proxy;
+
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.intersession.gateway.GatewayConfig;
+import org.intersession.platform.problem.Problem;
+import org.jboss.logging.Logger;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Forwards the routes of {@link RouteTable} to their services, streaming bodies both ways. The routes sit on
+ * Quarkus's own router and resolve the caller through Quarkus security (SmallRye JWT), so a request is forwarded
+ * only with a valid token; the Authorization header goes along, and each service verifies the token again.
+ */
+@ApplicationScoped
+public class ServiceProxy {
+
+    private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
+    public static final String REQUEST_ID = "X-Request-Id";
+    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** RFC 9110 §7.6.1: connection-specific headers are not forwarded. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+
+    private final GatewayConfig config;
+    private final Map<Upstream, String> baseUrls = new EnumMap<>(Upstream.class);
+    private HttpClient client;
+
+    ServiceProxy(GatewayConfig config) {
+        this.config = config;
+        baseUrls.put(Upstream.ASSIGNMENT, trimSlash(config.upstreams().assignment()));
+        baseUrls.put(Upstream.PROGRESS, trimSlash(config.upstreams().progress()));
+        baseUrls.put(Upstream.NOTIFICATION, trimSlash(config.upstreams().notification()));
+    }
+
+    void register(@Observes Router router, Vertx vertx) {
+        client = vertx.createHttpClient(new HttpClientOptions()
+                .setMaxPoolSize(200)
+                .setKeepAlive(true)
+                .setConnectTimeout(5_000));
+        for (RouteTable.Route route : RouteTable.ROUTES) {
+            router.routeWithRegex(route.path().pattern()).handler(ctx -> authenticateThenForward(ctx, route.upstream()));
+        }
+    }
+
+    /** The token is verified here, before anything reaches a service; a missing or bad one is a 401 problem. */
+    private void authenticateThenForward(RoutingContext ctx, Upstream upstream) {
+        ctx.request().pause();
+        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
+                identity -> {
+                    if (identity.isAnonymous()) {
+                        unauthenticated(ctx);
+                    } else {
+                        forward(ctx, upstream);
+                    }
+                },
+                failure -> unauthenticated(ctx));
+    }
+
+    private static void unauthenticated(RoutingContext ctx) {
+        ctx.request().resume();
+        ctx.response().setStatusCode(401)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("WWW-Authenticate", "Bearer")
+                .end(Json.encode(Problem.of(401, "Unauthorized", "A valid bearer token is required", ctx.normalizedPath())));
+    }
+
+    private void forward(RoutingContext ctx, Upstream upstream) {
+        HttpServerRequest in = ctx.request();
+        String requestId = requestId(in);
+        RequestOptions options = new RequestOptions()
+                .setMethod(in.method())
+                .setAbsoluteURI(baseUrls.get(upstream) + in.uri())
+                .setIdleTimeout(config.upstreamTimeout().toMillis());
+        client.request(options).onComplete(connected -> {
+            if (connected.failed()) {
+                in.resume();
+                unavailable(ctx, upstream, requestId, connected.cause());
+                return;
+            }
+            HttpClientRequest out = connected.result();
+            copyHeaders(in.headers(), out.headers());
+            out.putHeader(REQUEST_ID, requestId);
+            out.putHeader("X-Forwarded-For", forwardedFor(in));
+            out.putHeader("X-Forwarded-Proto", in.scheme());
+            out.send(in).onComplete(answered -> {
+                if (answered.failed()) {
+                    unavailable(ctx, upstream, requestId, answered.cause());
+                    return;
+                }
+                relay(answered.result(), ctx.response(), requestId);
+            });
+        });
+    }
+
+    private static void relay(HttpClientResponse upstream, HttpServerResponse response, String requestId) {
+        response.setStatusCode(upstream.statusCode());
+        copyHeaders(upstream.headers(), response.headers());
+        response.putHeader(REQUEST_ID, requestId);
+        if (!upstream.headers().contains("Content-Length")) {
+            response.setChunked(true);
+        }
+        upstream.pipeTo(response);
+    }
+
+    private void unavailable(RoutingContext ctx, Upstream upstream, String requestId, Throwable cause) {
+        LOG.warnf("request %s to %s failed: %s", requestId, upstream, cause.toString());
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        boolean timedOut = cause instanceof java.util.concurrent.TimeoutException
+                || String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
+        int status = timedOut ? 504 : 503;
+        String title = timedOut ? "Gateway Timeout" : "Service Unavailable";
+        ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader(REQUEST_ID, requestId)
+                .putHeader("Retry-After", "5")
+                .end(Json.encode(Problem.of(status, title, "The " + upstream.name().toLowerCase(Locale.ROOT)
+                        + " service did not answer; try again shortly", ctx.normalizedPath())));
+    }
+
+    private static void copyHeaders(MultiMap from, MultiMap to) {
+        from.forEach(header -> {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                to.add(header.getKey(), header.getValue());
+            }
+        });
+    }
+
+    /** A caller's request id is kept if it is short and plain; otherwise the gateway makes one. */
+    private static String requestId(HttpServerRequest in) {
+        String given = in.getHeader(REQUEST_ID);
+        return given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
+    private static String forwardedFor(HttpServerRequest in) {
+        String prior = in.getHeader("X-Forwarded-For");
+        String remote = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
+        return prior == null ? remote : prior + ", " + remote;
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

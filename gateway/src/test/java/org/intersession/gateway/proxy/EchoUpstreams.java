@@ -1,0 +1,51 @@
+package org.intersession.gateway.proxy;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An HTTP server that answers every request with a description of what it received, standing in for the
+ * services behind the gateway in the gateway's own tests. The notification upstream points at a closed port.
+ */
+public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    private Vertx vertx;
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        try {
+            server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+                JsonObject echo = new JsonObject()
+                        .put("method", request.method().name())
+                        .put("uri", request.uri())
+                        .put("authorization", request.getHeader("Authorization"))
+                        .put("requestId", request.getHeader("X-Request-Id"))
+                        .put("forwardedFor", request.getHeader("X-Forwarded-For"))
+                        .put("body", body.toString());
+                request.response().putHeader("Content-Type", "application/json")
+                        .putHeader("X-Upstream", "echo").end(echo.encode());
+            })).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("echo upstream did not start", e);
+        }
+        String url = "http://localhost:" + server.actualPort();
+        return Map.of(
+                "intersession.gateway.upstreams.assignment", url,
+                "intersession.gateway.upstreams.progress", url,
+                "intersession.gateway.upstreams.notification", "http://localhost:1");
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+}

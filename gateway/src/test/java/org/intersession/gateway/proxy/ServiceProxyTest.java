@@ -1,0 +1,73 @@
+package org.intersession.gateway.proxy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.intersession.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+class ServiceProxyTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    private final String token = TestTokens.therapist(UUID.randomUUID(), UUID.randomUUID());
+
+    @Test
+    void aListedRouteIsForwardedWithTokenQueryAndARequestId() {
+        given().auth().oauth2(token).queryParam("status", "ACTIVE")
+                .when().get("/api/v1/assignments/abc")
+                .then().statusCode(200)
+                .header("X-Upstream", "echo")
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+                .body("method", equalTo("GET"))
+                .body("uri", equalTo("/api/v1/assignments/abc?status=ACTIVE"))
+                .body("authorization", equalTo("Bearer " + token))
+                .body("requestId", matchesPattern("[0-9a-f-]{36}"))
+                .body("forwardedFor", notNullValue());
+    }
+
+    @Test
+    void aRequestBodyIsStreamedToTheService() {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"status\":\"DONE\"}")
+                .header("X-Request-Id", "mobile-42")
+                .when().post("/api/v1/progress-entries")
+                .then().statusCode(200)
+                .header("X-Request-Id", "mobile-42")
+                .body("method", equalTo("POST"))
+                .body("body", equalTo("{\"status\":\"DONE\"}"))
+                .body("requestId", equalTo("mobile-42"));
+    }
+
+    @Test
+    void nothingIsForwardedWithoutAValidToken() {
+        given().when().get("/api/v1/assignments")
+                .then().statusCode(401).contentType(PROBLEM).header("X-Upstream", nullValue());
+
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
+        given().auth().oauth2(forged).when().get("/api/v1/assignments")
+                .then().statusCode(401).contentType(PROBLEM).header("X-Upstream", nullValue());
+    }
+
+    @Test
+    void anUnlistedPathIsA404EvenWithAToken() {
+        given().auth().oauth2(token).when().get("/api/v1/assignmentsX")
+                .then().statusCode(404).contentType(PROBLEM).header("X-Upstream", nullValue());
+        given().auth().oauth2(token).when().get("/api/v1/internal/metrics")
+                .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerIsA503Problem() {
+        given().auth().oauth2(token).when().get("/api/v1/notifications")
+                .then().statusCode(503).contentType(PROBLEM).header("Retry-After", "5")
+                .body("status", equalTo(503));
+    }
+}
