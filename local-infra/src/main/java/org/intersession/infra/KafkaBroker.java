@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +44,7 @@ public final class KafkaBroker implements AutoCloseable {
      * @param log           receives every line the broker prints
      */
     public static KafkaBroker start(Path dataDirectory, int port, Consumer<String> log) throws IOException {
-        KafkaBroker broker = new KafkaBroker(dataDirectory, port > 0 ? port : freePort(), freePort(), log);
+        KafkaBroker broker = new KafkaBroker(dataDirectory, port > 0 ? port : Ports.free(), Ports.free(), log);
         broker.start();
         return broker;
     }
@@ -220,13 +219,6 @@ public final class KafkaBroker implements AutoCloseable {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,0 +1,251 @@
+package org.intersession.launcher;
+
+import org.intersession.infra.KafkaBroker;
+import org.intersession.infra.PostgresServer;
+import org.intersession.infra.Ports;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * The whole platform on one machine: a real PostgreSQL with one database per service, a real Kafka broker,
+ * and the four services started from their packaged quarkus-app jars as separate OS processes.
+ * Used by {@code ./intersession up} and by the end-to-end tests, so that both start the same thing.
+ */
+public final class Stack implements AutoCloseable {
+
+    /** Where to run and on which ports; a port of 0 means any free one. */
+    public record Settings(Path home, Path dataDirectory, int gatewayPort, int postgresPort, int kafkaPort,
+                           Map<ServiceSpec, Integer> servicePorts) {
+
+        public static Settings ephemeral(Path home, Path dataDirectory) {
+            Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
+            for (ServiceSpec spec : ServiceSpec.values()) {
+                ports.put(spec, 0);
+            }
+            return new Settings(home, dataDirectory, 0, 0, 0, ports);
+        }
+    }
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Settings settings;
+    private final BiConsumer<String, String> log;
+    private final Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
+    private final Map<ServiceSpec, Process> processes = new EnumMap<>(ServiceSpec.class);
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+
+    private Stack(Settings settings, BiConsumer<String, String> log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /**
+     * Starts everything and returns once every service reports ready.
+     *
+     * @param log receives (part, line) for every line a part prints
+     */
+    public static Stack start(Settings settings, BiConsumer<String, String> log) throws IOException {
+        Stack stack = new Stack(settings, log);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (IOException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public String gatewayUrl() {
+        return url(ServiceSpec.GATEWAY);
+    }
+
+    public String url(ServiceSpec service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    public Path gatewayKeyDirectory() {
+        return settings.dataDirectory().resolve("gateway-keys");
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    private void startAll() throws IOException {
+        Files.createDirectories(settings.dataDirectory());
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            Path jar = jar(spec);
+            if (!Files.isRegularFile(jar)) {
+                throw new IOException(jar + " is missing: build with 'mvn -B package -DskipTests' first");
+            }
+        }
+        log.accept("postgres", "starting PostgreSQL");
+        postgres = PostgresServer.start(settings.dataDirectory().resolve("postgres"), settings.postgresPort());
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            try {
+                postgres.ensureDatabase(spec.database());
+            } catch (SQLException e) {
+                throw new IOException("cannot create database " + spec.database(), e);
+            }
+        }
+        log.accept("kafka", "starting Kafka");
+        kafka = KafkaBroker.start(settings.dataDirectory().resolve("kafka"), settings.kafkaPort(),
+                line -> log.accept("kafka", line));
+
+        ports.put(ServiceSpec.GATEWAY, settings.gatewayPort() > 0 ? settings.gatewayPort() : Ports.free());
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            int wanted = settings.servicePorts().getOrDefault(spec, 0);
+            ports.putIfAbsent(spec, wanted > 0 ? wanted : Ports.free());
+        }
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            processes.put(spec, launch(spec));
+        }
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            awaitReady(spec);
+            log.accept(spec.module(), "ready on " + url(spec));
+        }
+    }
+
+    /** Every setting a service takes from its environment, exactly as docker-compose.yml sets it. */
+    Map<String, String> environment(ServiceSpec spec) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(spec)));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(spec.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        if (spec == ServiceSpec.GATEWAY) {
+            env.put("INTERSESSION_GATEWAY_UPSTREAMS_ASSIGNMENT", url(ServiceSpec.ASSIGNMENT));
+            env.put("INTERSESSION_GATEWAY_UPSTREAMS_PROGRESS", url(ServiceSpec.PROGRESS));
+            env.put("INTERSESSION_GATEWAY_UPSTREAMS_NOTIFICATION", url(ServiceSpec.NOTIFICATION));
+            env.put("INTERSESSION_GATEWAY_KEYS_DIRECTORY", gatewayKeyDirectory().toString());
+        } else {
+            env.put("INTERSESSION_JWT_JWKS_URL", gatewayUrl() + "/.well-known/jwks.json");
+        }
+        return env;
+    }
+
+    private Process launch(ServiceSpec spec) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx384m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-jar");
+        command.add(jar(spec).toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(settings.dataDirectory().toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment(spec));
+        Process process = builder.start();
+        Thread pump = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    log.accept(spec.module(), line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, spec.module() + "-log");
+        pump.setDaemon(true);
+        pump.start();
+        return process;
+    }
+
+    private void awaitReady(ServiceSpec spec) throws IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create(url(spec) + "/q/health/ready");
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Process process = processes.get(spec);
+            if (!process.isAlive()) {
+                throw new IOException(spec.module() + " exited with code " + process.exitValue() + " before it was ready");
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for " + spec.module(), e);
+            }
+            pause(Duration.ofMillis(250));
+        }
+        throw new IOException(spec.module() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s");
+    }
+
+    /** Stops one service as an orchestrator would (SIGTERM, then kill), for restarts and fault tests. */
+    public void stop(ServiceSpec spec) {
+        Process process = processes.remove(spec);
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            stop(spec);
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private Path jar(ServiceSpec spec) {
+        return settings.home().resolve(spec.module()).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+    }
+
+    private static void pause(Duration duration) throws IOException {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+}
