@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -130,23 +129,14 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** Every setting a service takes from its environment, exactly as docker-compose.yml sets it. */
-    Map<String, String> environment(ServiceSpec spec) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(spec)));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(spec.database()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        if (spec == ServiceSpec.GATEWAY) {
-            env.put("INTERSESSION_GATEWAY_UPSTREAMS_ASSIGNMENT", url(ServiceSpec.ASSIGNMENT));
-            env.put("INTERSESSION_GATEWAY_UPSTREAMS_PROGRESS", url(ServiceSpec.PROGRESS));
-            env.put("INTERSESSION_GATEWAY_UPSTREAMS_NOTIFICATION", url(ServiceSpec.NOTIFICATION));
-            env.put("INTERSESSION_GATEWAY_KEYS_DIRECTORY", gatewayKeyDirectory().toString());
-        } else {
-            env.put("INTERSESSION_JWT_JWKS_URL", gatewayUrl() + "/.well-known/jwks.json");
+    private ServiceEnvironment.Endpoints endpoints() {
+        Map<ServiceSpec, String> urls = new EnumMap<>(ServiceSpec.class);
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            urls.put(spec, url(spec));
         }
-        return env;
+        String jdbcPrefix = postgres.jdbcUrl("");
+        return new ServiceEnvironment.Endpoints(jdbcPrefix, PostgresServer.USER, "", kafka.bootstrapServers(), urls, ports,
+                gatewayKeyDirectory());
     }
 
     private Process launch(ServiceSpec spec) throws IOException {
@@ -160,7 +150,7 @@ public final class Stack implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(settings.dataDirectory().toFile())
                 .redirectErrorStream(true);
-        builder.environment().putAll(environment(spec));
+        builder.environment().putAll(ServiceEnvironment.of(spec, endpoints()));
         Process process = builder.start();
         Thread pump = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -219,8 +209,10 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** Stops the services together (each shuts down gracefully on SIGTERM), then Kafka, then PostgreSQL. */
     @Override
     public void close() {
+        processes.values().forEach(Process::destroy);
         for (ServiceSpec spec : ServiceSpec.values()) {
             stop(spec);
         }

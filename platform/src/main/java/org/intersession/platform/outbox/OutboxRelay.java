@@ -43,8 +43,9 @@ public class OutboxRelay {
         this.config = config;
     }
 
-    @Scheduled(identity = "outbox-relay", every = "${intersession.outbox.poll-interval:0.5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Skipped while the application starts or stops, when the channel or the datasource may not be there. */
+    @Scheduled(identity = "outbox-relay", every = "${intersession.outbox.poll-interval:0.5s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publishPending() {
         int published;
         do {
@@ -52,7 +53,7 @@ public class OutboxRelay {
         } while (published == config.batchSize());
     }
 
-    @Scheduled(identity = "outbox-cleanup", every = "1h", delayed = "1m")
+    @Scheduled(identity = "outbox-cleanup", every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deleteOldSentRows() {
         QuarkusTransaction.requiringNew().run(() -> em
                 .createQuery("delete from OutboxEvent e where e.sentAt < :cutoff")

@@ -1,0 +1,39 @@
+package org.intersession.launcher;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The environment variables each service is configured with. The launcher and the end-to-end tests set exactly
+ * these, and docker-compose.yml sets the same names (a test compares them), so the three ways to run agree.
+ */
+public final class ServiceEnvironment {
+
+    /** Where the parts of the platform are, as seen from the services. */
+    public record Endpoints(String jdbcUrlPrefix, String databaseUser, String databasePassword, String kafkaBootstrapServers,
+                            Map<ServiceSpec, String> serviceUrls, Map<ServiceSpec, Integer> servicePorts,
+                            Path gatewayKeyDirectory) {
+    }
+
+    private ServiceEnvironment() {
+    }
+
+    public static Map<String, String> of(ServiceSpec spec, Endpoints endpoints) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(endpoints.servicePorts().get(spec)));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", endpoints.jdbcUrlPrefix() + spec.database());
+        env.put("QUARKUS_DATASOURCE_USERNAME", endpoints.databaseUser());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", endpoints.databasePassword());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrapServers());
+        if (spec == ServiceSpec.GATEWAY) {
+            env.put("INTERSESSION_GATEWAY_UPSTREAMS_ASSIGNMENT", endpoints.serviceUrls().get(ServiceSpec.ASSIGNMENT));
+            env.put("INTERSESSION_GATEWAY_UPSTREAMS_PROGRESS", endpoints.serviceUrls().get(ServiceSpec.PROGRESS));
+            env.put("INTERSESSION_GATEWAY_UPSTREAMS_NOTIFICATION", endpoints.serviceUrls().get(ServiceSpec.NOTIFICATION));
+            env.put("INTERSESSION_GATEWAY_KEYS_DIRECTORY", endpoints.gatewayKeyDirectory().toString());
+        } else {
+            env.put("INTERSESSION_JWT_JWKS_URL", endpoints.serviceUrls().get(ServiceSpec.GATEWAY) + "/.well-known/jwks.json");
+        }
+        return env;
+    }
+}
