@@ -2,7 +2,9 @@ package org.intersession.gateway.proxy;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.intersession.testing.TestTokens;
+import jakarta.inject.Inject;
+import org.intersession.gateway.auth.TokenIssuer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -18,7 +20,15 @@ class ServiceProxyTest {
 
     private static final String PROBLEM = "application/problem+json";
 
-    private final String token = TestTokens.therapist(UUID.randomUUID(), UUID.randomUUID());
+    @Inject
+    TokenIssuer issuer;
+
+    private String token;
+
+    @BeforeEach
+    void issueToken() {
+        token = issuer.forUser(UUID.randomUUID(), UUID.randomUUID(), "THERAPIST");
+    }
 
     @Test
     void aListedRouteIsForwardedWithTokenQueryAndARequestId() {

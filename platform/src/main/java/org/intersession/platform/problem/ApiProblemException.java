@@ -1,6 +1,7 @@
 package org.intersession.platform.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /** A business-rule failure with its HTTP status, turned into a problem response by {@link ProblemMappers}. */
 public class ApiProblemException extends RuntimeException {
@@ -37,5 +38,10 @@ public class ApiProblemException extends RuntimeException {
 
     public List<Problem.FieldError> fieldErrors() {
         return fieldErrors;
+    }
+
+    /** Response headers that belong to this problem, such as Retry-After on a 429. */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 }

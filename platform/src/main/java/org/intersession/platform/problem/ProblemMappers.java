@@ -32,8 +32,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblemException e, UriInfo uri) {
-        return ProblemResponses.of(Problem.of(e.status(), ProblemResponses.reason(e.status()), e.getMessage(), path(uri))
-                .withErrors(e.fieldErrors()));
+        Response.ResponseBuilder response = Response.fromResponse(ProblemResponses.of(
+                Problem.of(e.status(), ProblemResponses.reason(e.status()), e.getMessage(), path(uri)).withErrors(e.fieldErrors())));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

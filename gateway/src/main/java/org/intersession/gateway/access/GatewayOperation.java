@@ -1,0 +1,37 @@
+package org.intersession.gateway.access;
+
+import org.intersession.platform.security.AccessRule;
+import org.intersession.platform.security.Caller;
+
+import static org.intersession.platform.security.AccessRule.allow;
+import static org.intersession.platform.security.Role.CLIENT;
+import static org.intersession.platform.security.Role.CLINIC_ADMIN;
+import static org.intersession.platform.security.Role.THERAPIST;
+
+/**
+ * The access matrix of the gateway's own API: which roles and API-client scopes may call each operation.
+ * Which rows they then see is narrowed in the queries (a client sees themself, a therapist their care team).
+ * Clinics are managed by the platform operator only, outside this matrix (role PLATFORM_OPERATOR).
+ */
+public enum GatewayOperation {
+    CREATE_USER(allow("users:write", CLINIC_ADMIN)),
+    READ_USERS(allow("users:read", CLINIC_ADMIN, THERAPIST, CLIENT)),
+    UPDATE_USER(allow("users:write", CLINIC_ADMIN, THERAPIST, CLIENT)),
+    DEACTIVATE_USER(allow("users:write", CLINIC_ADMIN)),
+    MANAGE_CARE_TEAM(allow("care-teams:write", CLINIC_ADMIN)),
+    MANAGE_API_CLIENTS(allow(null, CLINIC_ADMIN));
+
+    private final AccessRule rule;
+
+    GatewayOperation(AccessRule rule) {
+        this.rule = rule;
+    }
+
+    public void require(Caller caller) {
+        rule.require(caller);
+    }
+
+    public AccessRule rule() {
+        return rule;
+    }
+}

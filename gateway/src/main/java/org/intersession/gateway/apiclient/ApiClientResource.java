@@ -1,0 +1,58 @@
+package org.intersession.gateway.apiclient;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.intersession.platform.security.CurrentCaller;
+import org.intersession.platform.web.Cursor;
+import org.intersession.platform.web.Page;
+
+import java.util.UUID;
+
+@Path("/api/v1/api-clients")
+@Authenticated
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ApiClientResource {
+
+    private final ApiClientService apiClients;
+    private final CurrentCaller caller;
+
+    ApiClientResource(ApiClientService apiClients, CurrentCaller caller) {
+        this.apiClients = apiClients;
+        this.caller = caller;
+    }
+
+    @POST
+    public Response create(ApiClientService.NewApiClient request, UriInfo uri) {
+        ApiClientService.CreatedApiClient created = apiClients.create(caller.get(), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.apiClient().id().toString()).build())
+                .entity(created).build();
+    }
+
+    @GET
+    public Page<ApiClientService.ApiClientView> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                                                     @QueryParam("cursor") @Size(max = 200) String cursor) {
+        return apiClients.list(caller.get(), limit, Cursor.decode(cursor));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response revoke(@PathParam("id") UUID id) {
+        apiClients.revoke(caller.get(), id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,91 @@
+package org.intersession.gateway.auth;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.intersession.platform.problem.ApiProblemException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** The public authentication endpoints. Responses carry Cache-Control: no-store (RFC 6749 §5.1). */
+@Path("/api/v1/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    private final AuthService auth;
+
+    AuthResource(AuthService auth) {
+        this.auth = auth;
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TokenResponse login(Credentials.Login login, @Context HttpServerRequest request) {
+        return auth.login(login, ip(request));
+    }
+
+    /**
+     * OAuth 2.0 token endpoint: {@code client_credentials} for API clients (credentials in the form or in HTTP Basic),
+     * and {@code refresh_token}, which rotates the refresh token.
+     */
+    @POST
+    @Path("token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TokenResponse token(@FormParam("grant_type") String grantType,
+                               @FormParam("refresh_token") String refreshToken,
+                               @FormParam("client_id") String clientId,
+                               @FormParam("client_secret") String clientSecret,
+                               @HeaderParam("Authorization") String authorization,
+                               @Context HttpServerRequest request) {
+        if ("refresh_token".equals(grantType)) {
+            return auth.refresh(refreshToken);
+        }
+        if ("client_credentials".equals(grantType)) {
+            String[] basic = basicCredentials(authorization);
+            return basic != null ? auth.clientCredentials(basic[0], basic[1], ip(request))
+                    : auth.clientCredentials(clientId, clientSecret, ip(request));
+        }
+        throw ApiProblemException.invalidField("grant_type", "must be client_credentials or refresh_token");
+    }
+
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response logout(Credentials.Logout logout) {
+        auth.logout(logout);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("accept-invitation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TokenResponse acceptInvitation(Credentials.AcceptInvitation request) {
+        return auth.acceptInvitation(request);
+    }
+
+    private static String ip(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+    private static String[] basicCredentials(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.intersession.gateway.clinic;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.intersession.gateway.auth.TokenIssuer;
+import org.intersession.platform.web.Cursor;
+import org.intersession.platform.web.Page;
+
+@Path("/api/v1/clinics")
+@RolesAllowed(TokenIssuer.OPERATOR_ROLE)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ClinicResource {
+
+    private final ClinicService clinics;
+
+    ClinicResource(ClinicService clinics) {
+        this.clinics = clinics;
+    }
+
+    /** Creates a clinic and invites its first admin; the response carries the admin's one-time invitation token. */
+    @POST
+    public Response create(ClinicService.NewClinic request, UriInfo uri) {
+        ClinicService.CreatedClinic created = clinics.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.clinic().id().toString()).build())
+                .entity(created).build();
+    }
+
+    @GET
+    public Page<ClinicService.ClinicView> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                                               @QueryParam("cursor") @Size(max = 200) String cursor) {
+        return clinics.list(limit, Cursor.decode(cursor));
+    }
+}

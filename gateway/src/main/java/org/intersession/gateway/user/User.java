@@ -1,0 +1,56 @@
+package org.intersession.gateway.user;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.intersession.platform.security.Role;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@Entity
+@Table(name = "app_user")
+public class User extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    public UUID clinicId;
+
+    @Column(nullable = false)
+    public String email;
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public Role role;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public UserStatus status;
+
+    /** bcrypt; null until the user accepted their invitation. */
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+
+    public static java.util.Optional<User> findByEmail(String email) {
+        return find("lower(email) = lower(?1)", email.strip()).firstResultOptional();
+    }
+}

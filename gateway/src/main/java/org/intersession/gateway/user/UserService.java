@@ -1,0 +1,218 @@
+package org.intersession.gateway.user;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.intersession.gateway.auth.InvitationService;
+import org.intersession.gateway.auth.RefreshTokens;
+import org.intersession.platform.event.identity.ClientProfileChanged;
+import org.intersession.platform.event.identity.UserChanged;
+import org.intersession.platform.problem.ApiProblemException;
+import org.intersession.platform.security.Caller;
+import org.intersession.platform.security.Role;
+import org.intersession.platform.web.Cursor;
+import org.intersession.platform.web.Page;
+
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.intersession.gateway.access.GatewayOperation.CREATE_USER;
+import static org.intersession.gateway.access.GatewayOperation.DEACTIVATE_USER;
+import static org.intersession.gateway.access.GatewayOperation.READ_USERS;
+import static org.intersession.gateway.access.GatewayOperation.UPDATE_USER;
+
+@ApplicationScoped
+public class UserService {
+
+    private final InvitationService invitations;
+    private final IdentityEvents events;
+    private final RefreshTokens refreshTokens;
+
+    UserService(InvitationService invitations, IdentityEvents events, RefreshTokens refreshTokens) {
+        this.invitations = invitations;
+        this.events = events;
+        this.refreshTokens = refreshTokens;
+    }
+
+    @Transactional
+    public InvitedUser create(Caller caller, @NotNull @Valid NewUser request) {
+        CREATE_USER.require(caller);
+        return createInClinic(caller.clinicId(), request);
+    }
+
+    /** Also used by the operator for a clinic's first admin. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public InvitedUser createInClinic(UUID clinicId, NewUser request) {
+        if (User.findByEmail(request.email()).isPresent()) {
+            throw ApiProblemException.conflict("A user with this email already exists");
+        }
+        if (request.role() == Role.CLIENT && (request.profile() == null || request.profile().timeZone() == null)) {
+            throw ApiProblemException.invalidField("profile.timeZone", "a client needs an IANA time zone, such as Europe/Berlin");
+        }
+        if (request.role() != Role.CLIENT && request.profile() != null) {
+            throw ApiProblemException.invalidField("profile", "only clients have a profile");
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        User user = new User();
+        user.id = UUID.randomUUID();
+        user.clinicId = clinicId;
+        user.email = request.email().strip();
+        user.displayName = request.displayName().strip();
+        user.role = request.role();
+        user.status = UserStatus.INVITED;
+        user.createdAt = now;
+        user.updatedAt = now;
+        user.persist();
+        events.userChanged(UserChanged.CREATED, user);
+
+        ClientProfile profile = null;
+        if (user.role == Role.CLIENT) {
+            profile = new ClientProfile();
+            profile.userId = user.id;
+            profile.clinicId = clinicId;
+            profile.timeZone = "UTC";
+            profile.locale = "en";
+            apply(profile, request.profile());
+            profile.persist();
+            events.profileChanged(profile);
+        }
+        InvitationService.Issued invitation = invitations.invite(user);
+        return new InvitedUser(UserView.of(user, profile), invitation.token(), invitation.expiresAt());
+    }
+
+    @Transactional
+    public Optional<UserView> find(Caller caller, UUID id) {
+        READ_USERS.require(caller);
+        return visible(caller, id).map(user -> UserView.of(user, ClientProfile.findById(user.id)));
+    }
+
+    /** Admins and API clients list the clinic; a therapist their care team's clients; a client only themself. */
+    @Transactional
+    public Page<UserView> list(Caller caller, Role role, int limit, Cursor after) {
+        READ_USERS.require(caller);
+        StringBuilder query = new StringBuilder("clinicId = :clinic");
+        Parameters params = Parameters.with("clinic", caller.clinicId());
+        if (caller.is(Role.CLIENT)) {
+            query.append(" and id = :me");
+            params.and("me", caller.id());
+        } else if (caller.is(Role.THERAPIST)) {
+            query.append(" and id in (select l.clientId from CareTeamLink l where l.therapistId = :me and l.clinicId = :clinic)");
+            params.and("me", caller.id());
+        }
+        if (role != null) {
+            query.append(" and role = :role");
+            params.and("role", role);
+        }
+        if (after != null) {
+            query.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
+            params.and("at", after.at()).and("id", after.id());
+        }
+        List<User> rows = new ArrayList<>(User.<User>find(query.toString(), Sort.ascending("createdAt", "id"), params)
+                .range(0, limit).list());
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            User last = rows.get(limit - 1);
+            next = new Cursor(last.createdAt, last.id).encode();
+        }
+        return new Page<>(rows.stream().map(u -> UserView.of(u, ClientProfile.findById(u.id))).toList(), next);
+    }
+
+    /** Admins and API clients change anyone in the clinic; everyone else only themself. */
+    @Transactional
+    public UserView update(Caller caller, UUID id, @NotNull @Valid UserPatch patch) {
+        UPDATE_USER.require(caller);
+        User user = visible(caller, id).filter(u -> mayChange(caller, u))
+                .orElseThrow(() -> ApiProblemException.notFound("User"));
+        if (patch.displayName() != null) {
+            user.displayName = patch.displayName().strip();
+        }
+        ClientProfile profile = ClientProfile.findById(user.id);
+        if (patch.profile() != null) {
+            if (profile == null) {
+                throw ApiProblemException.invalidField("profile", "only clients have a profile");
+            }
+            apply(profile, patch.profile());
+            events.profileChanged(profile);
+        }
+        user.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        events.userChanged(UserChanged.UPDATED, user);
+        return UserView.of(user, profile);
+    }
+
+    @Transactional
+    public UserView deactivate(Caller caller, UUID id) {
+        DEACTIVATE_USER.require(caller);
+        User user = User.<User>find("id = ?1 and clinicId = ?2", id, caller.clinicId()).firstResultOptional()
+                .orElseThrow(() -> ApiProblemException.notFound("User"));
+        if (user.status != UserStatus.DEACTIVATED) {
+            user.status = UserStatus.DEACTIVATED;
+            user.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            refreshTokens.revokeAllOf(user.id);
+            events.userChanged(UserChanged.DEACTIVATED, user);
+        }
+        return UserView.of(user, ClientProfile.findById(user.id));
+    }
+
+    private Optional<User> visible(Caller caller, UUID id) {
+        Optional<User> user = User.<User>find("id = ?1 and clinicId = ?2", id, caller.clinicId()).firstResultOptional();
+        if (caller.is(Role.CLIENT)) {
+            return user.filter(u -> u.id.equals(caller.id()));
+        }
+        if (caller.is(Role.THERAPIST)) {
+            return user.filter(u -> u.id.equals(caller.id())
+                    || org.intersession.gateway.careteam.CareTeamLink.count("clientId = ?1 and therapistId = ?2", u.id, caller.id()) > 0);
+        }
+        return user;
+    }
+
+    private static boolean mayChange(Caller caller, User user) {
+        return caller.is(Role.CLINIC_ADMIN) || caller.isApiClient() || user.id.equals(caller.id());
+    }
+
+    private static void apply(ClientProfile profile, ProfileInput input) {
+        if (input == null) {
+            return;
+        }
+        if (input.timeZone() != null) {
+            profile.timeZone = validZone(input.timeZone());
+        }
+        if (input.locale() != null) {
+            profile.locale = input.locale();
+        }
+        if ((input.quietHoursStart() == null) != (input.quietHoursEnd() == null)) {
+            throw ApiProblemException.invalidField("profile.quietHoursEnd", "quiet hours need both a start and an end");
+        }
+        if (input.quietHoursStart() != null) {
+            profile.quietHoursStart = input.quietHoursStart();
+            profile.quietHoursEnd = input.quietHoursEnd();
+        }
+        if (input.channels() != null) {
+            profile.channels = input.channels().stream()
+                    .map(c -> new ClientProfileChanged.Channel(c.type().name(), c.address().strip(), c.consented()))
+                    .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        }
+    }
+
+    /** Region-based IANA names only ("Europe/Berlin"); fixed offsets would drift across DST. */
+    private static String validZone(String name) {
+        try {
+            ZoneId zone = ZoneId.of(name);
+            if (zone instanceof ZoneOffset || !name.contains("/") && !name.equals("UTC")) {
+                throw new DateTimeException("not a region");
+            }
+            return zone.getId();
+        } catch (DateTimeException e) {
+            throw ApiProblemException.invalidField("profile.timeZone", "not an IANA time zone name, such as Europe/Berlin");
+        }
+    }
+}

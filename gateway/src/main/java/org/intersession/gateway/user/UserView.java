@@ -1,0 +1,25 @@
+package org.intersession.gateway.user;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.intersession.platform.event.identity.ClientProfileChanged;
+import org.intersession.platform.security.Role;
+
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record UserView(UUID id, String email, String displayName, Role role, UserStatus status, OffsetDateTime createdAt,
+                       Profile profile) {
+
+    public record Profile(String timeZone, String locale, LocalTime quietHoursStart, LocalTime quietHoursEnd,
+                          List<ClientProfileChanged.Channel> channels) {
+    }
+
+    static UserView of(User user, ClientProfile profile) {
+        return new UserView(user.id, user.email, user.displayName, user.role, user.status, user.createdAt,
+                profile == null ? null : new Profile(profile.timeZone, profile.locale, profile.quietHoursStart,
+                        profile.quietHoursEnd, List.copyOf(profile.channels)));
+    }
+}

@@ -1,0 +1,161 @@
+package org.intersession.gateway.auth;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.intersession.gateway.IdentityFixture;
+import org.intersession.gateway.IdentityFixture.ClinicWithAdmin;
+import org.intersession.gateway.IdentityFixture.Member;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+class AuthResourceTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void anInvitedUserSetsAPasswordThenLogsIn() {
+        ClinicWithAdmin clinic = IdentityFixture.newClinic();
+        Member therapist = IdentityFixture.therapist(clinic);
+
+        given().contentType(ContentType.JSON).body(Map.of("email", therapist.email(), "password", IdentityFixture.PASSWORD))
+                .when().post("/api/v1/auth/login")
+                .then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("token_type", equalTo("Bearer"))
+                .body("expires_in", greaterThan(0))
+                .body("access_token", notNullValue())
+                .body("refresh_token", startsWith("rt_"));
+    }
+
+    @Test
+    void anInvitationWorksOnlyOnce() {
+        ClinicWithAdmin clinic = IdentityFixture.newClinic();
+        String token = given().auth().oauth2(clinic.admin().accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("email", "once-" + System.nanoTime() + "@clinic.test", "displayName", "Once", "role", "THERAPIST"))
+                .when().post("/api/v1/users").then().statusCode(201).extract().path("invitationToken");
+        Map<String, String> accept = Map.of("token", token, "password", IdentityFixture.PASSWORD);
+        given().contentType(ContentType.JSON).body(accept).when().post("/api/v1/auth/accept-invitation").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(accept).when().post("/api/v1/auth/accept-invitation")
+                .then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void aShortPasswordIsRefusedNamingTheField() {
+        given().contentType(ContentType.JSON).body(Map.of("token", "inv_x", "password", "short"))
+                .when().post("/api/v1/auth/accept-invitation")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("password"));
+    }
+
+    @Test
+    void wrongPasswordsSlowDownThenLockTheAccountWithoutRevealingIt() {
+        ClinicWithAdmin clinic = IdentityFixture.newClinic();
+        Member therapist = IdentityFixture.therapist(clinic);
+        Map<String, String> wrong = Map.of("email", therapist.email(), "password", "not the password");
+
+        given().contentType(ContentType.JSON).body(wrong).when().post("/api/v1/auth/login")
+                .then().statusCode(401).contentType(PROBLEM).body("detail", equalTo("Invalid email or password"));
+        given().contentType(ContentType.JSON).body(wrong).when().post("/api/v1/auth/login").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(wrong).when().post("/api/v1/auth/login").then().statusCode(401);
+        // from the third failure on, the next attempt must wait, even with the right password
+        given().contentType(ContentType.JSON).body(Map.of("email", therapist.email(), "password", IdentityFixture.PASSWORD))
+                .when().post("/api/v1/auth/login")
+                .then().statusCode(429).contentType(PROBLEM).header("Retry-After", notNullValue());
+
+        // an unknown email is treated exactly the same way
+        Map<String, String> unknown = Map.of("email", "nobody-" + System.nanoTime() + "@clinic.test", "password", "whatever");
+        for (int i = 0; i < 3; i++) {
+            given().contentType(ContentType.JSON).body(unknown).when().post("/api/v1/auth/login")
+                    .then().statusCode(401).body("detail", equalTo("Invalid email or password"));
+        }
+        given().contentType(ContentType.JSON).body(unknown).when().post("/api/v1/auth/login").then().statusCode(429);
+    }
+
+    @Test
+    void refreshTokensRotateAndAReplayRevokesTheWholeFamily() {
+        Member therapist = IdentityFixture.therapist(IdentityFixture.newClinic());
+        String first = therapist.refreshToken();
+
+        String second = refresh(first).then().statusCode(200).body("refresh_token", not(equalTo(first)))
+                .extract().path("refresh_token");
+        String third = refresh(second).then().statusCode(200).extract().path("refresh_token");
+
+        refresh(first).then().statusCode(400).contentType(PROBLEM);      // replay of a used token
+        refresh(third).then().statusCode(400).contentType(PROBLEM);      // the family is gone with it
+    }
+
+    @Test
+    void logoutRevokesTheRefreshFamily() {
+        Member therapist = IdentityFixture.therapist(IdentityFixture.newClinic());
+        given().contentType(ContentType.JSON).body(Map.of("refreshToken", therapist.refreshToken()))
+                .when().post("/api/v1/auth/logout").then().statusCode(204);
+        refresh(therapist.refreshToken()).then().statusCode(400);
+    }
+
+    @Test
+    void anApiClientGetsATokenWithItsScopesUntilItIsRevoked() {
+        ClinicWithAdmin clinic = IdentityFixture.newClinic();
+        io.restassured.path.json.JsonPath created = given().auth().oauth2(clinic.admin().accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Practice EHR", "scopes", List.of("assignments:write", "progress:read")))
+                .when().post("/api/v1/api-clients")
+                .then().statusCode(201).body("clientSecret", startsWith("iss_")).extract().jsonPath();
+        String clientId = created.getString("apiClient.clientId");
+        String secret = created.getString("clientSecret");
+
+        String token = given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("client_id", clientId).formParam("client_secret", secret)
+                .when().post("/api/v1/auth/token")
+                .then().statusCode(200).body("refresh_token", equalTo(null)).extract().path("access_token");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        org.hamcrest.MatcherAssert.assertThat(payload, org.hamcrest.Matchers.containsString("\"scope\":\"assignments:write progress:read\""));
+
+        given().auth().preemptive().basic(clientId, secret).contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .when().post("/api/v1/auth/token").then().statusCode(200);
+        given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("client_id", clientId).formParam("client_secret", secret + "x")
+                .when().post("/api/v1/auth/token").then().statusCode(401).contentType(PROBLEM);
+
+        given().auth().oauth2(clinic.admin().accessToken()).when().delete("/api/v1/api-clients/{id}", created.getString("apiClient.id"))
+                .then().statusCode(204);
+        given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("client_id", clientId).formParam("client_secret", secret)
+                .when().post("/api/v1/auth/token").then().statusCode(401);
+    }
+
+    @Test
+    void aDeactivatedUserCanNeitherLogInNorRefresh() {
+        ClinicWithAdmin clinic = IdentityFixture.newClinic();
+        Member client = IdentityFixture.client(clinic);
+        given().auth().oauth2(clinic.admin().accessToken()).when().post("/api/v1/users/{id}/deactivate", client.id())
+                .then().statusCode(200).body("status", equalTo("DEACTIVATED"));
+
+        given().contentType(ContentType.JSON).body(Map.of("email", client.email(), "password", IdentityFixture.PASSWORD))
+                .when().post("/api/v1/auth/login").then().statusCode(401);
+        refresh(client.refreshToken()).then().statusCode(400);
+    }
+
+    @Test
+    void theOperatorMayManageClinicsButNotClinicData() {
+        String operator = IdentityFixture.operatorToken();
+        given().auth().oauth2(operator).when().get("/api/v1/clinics").then().statusCode(200);
+        given().auth().oauth2(operator).when().get("/api/v1/users").then().statusCode(401).contentType(PROBLEM);
+
+        Member therapist = IdentityFixture.therapist(IdentityFixture.newClinic());
+        given().auth().oauth2(therapist.accessToken()).when().get("/api/v1/clinics").then().statusCode(403).contentType(PROBLEM);
+    }
+
+    private static io.restassured.response.Response refresh(String refreshToken) {
+        return given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "refresh_token").formParam("refresh_token", refreshToken)
+                .when().post("/api/v1/auth/token");
+    }
+}
