@@ -67,13 +67,18 @@ public class ServiceProxy {
         ctx.request().pause();
         QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
                 identity -> {
-                    if (identity.isAnonymous()) {
+                    if (identity.isAnonymous() || !belongsToAClinic(identity)) {
                         unauthenticated(ctx);
                     } else {
                         forward(ctx, upstream);
                     }
                 },
                 failure -> unauthenticated(ctx));
+    }
+
+    /** Every service's data belongs to a clinic; a token without one (the operator's) has nothing to ask them. */
+    private static boolean belongsToAClinic(io.quarkus.security.identity.SecurityIdentity identity) {
+        return identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt && jwt.getClaim("clinic") != null;
     }
 
     private static void unauthenticated(RoutingContext ctx) {
