@@ -1,9 +1,6 @@
 package org.intersession.e2e;
 
-import io.smallrye.jwt.build.Jwt;
 import org.intersession.launcher.Stack;
-import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.lang.JoseException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,20 +8,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * The real platform, started once for all end-to-end tests in this JVM with the same {@link Stack} as
- * {@code ./intersession up}. Each part's output goes to target/e2e-logs. Tokens are signed with the key the
- * gateway generated for this run, exactly as the gateway's own token endpoint will sign them.
+ * {@code ./intersession up}. Each part's output goes to target/e2e-logs. Every identity and token is made through
+ * the public API, starting from the bootstrap operator.
  */
 final class RunningStack {
 
-    static final String ISSUER = "https://intersession.local";
-    static final String AUDIENCE = "intersession-api";
+    /** Made up for this run only, like everything else in its temporary data directory. */
+    static final String OPERATOR_PASSWORD = "e2e-" + UUID.randomUUID();
 
     private static RunningStack instance;
 
@@ -44,7 +39,7 @@ final class RunningStack {
                 Files.createDirectories(logDir);
                 Map<String, PrintWriter> logs = new java.util.concurrent.ConcurrentHashMap<>();
                 Path data = Files.createTempDirectory("intersession-e2e-");
-                Stack stack = Stack.start(Stack.Settings.ephemeral(home, data), (part, line) ->
+                Stack stack = Stack.start(Stack.Settings.ephemeral(home, data, OPERATOR_PASSWORD), (part, line) ->
                         logs.computeIfAbsent(part, p -> writer(logDir.resolve(p + ".log"))).println(line));
                 instance = new RunningStack(stack, logs);
                 Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "stop-e2e-stack"));
@@ -61,22 +56,6 @@ final class RunningStack {
 
     Stack stack() {
         return stack;
-    }
-
-    String token(UUID clinic, UUID user, String role) {
-        try {
-            PublicJsonWebKey key = PublicJsonWebKey.Factory.newPublicJwk(Files.readString(
-                    stack.gatewayKeyDirectory().resolve("signing-key.jwk.json"), StandardCharsets.UTF_8));
-            return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(user.toString())
-                    .claim("clinic", clinic.toString())
-                    .groups(Set.of(role))
-                    .issuedAt(Instant.now()).expiresIn(900)
-                    .jws().keyId(key.getKeyId()).sign(key.getPrivateKey());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     synchronized void close() {

@@ -1,7 +1,6 @@
 package org.intersession.e2e;
 
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,17 +14,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 /**
- * The walking skeleton: one assignment travels the whole platform. It is created through the gateway in
- * assignment-service, crosses Kafka through the outbox, and is recorded by progress-service (which then accepts
- * the client's entry) and by notification-service (which puts it in the client's inbox). Only the gateway is called.
+ * The walking skeleton: one assignment travels the whole platform, through the gateway only. Identity is made in
+ * the gateway and reaches assignment-service as events (the care team); the assignment crosses Kafka through the
+ * outbox and is recorded by progress-service (which then accepts the client's entry) and notification-service
+ * (which puts it in the client's inbox); the entry's event closes the loop in the therapist's inbox.
  */
 class WalkingSkeletonIT {
 
     private static RunningStack platform;
-
-    private final UUID clinic = UUID.randomUUID();
-    private final UUID therapist = UUID.randomUUID();
-    private final UUID client = UUID.randomUUID();
 
     @BeforeAll
     static void startPlatform() {
@@ -37,44 +33,43 @@ class WalkingSkeletonIT {
         given().baseUri(platform.gatewayUrl()).when().get("/q/health/ready")
                 .then().statusCode(200).body("status", equalTo("UP"));
 
-        String assignmentId = as(therapist, "THERAPIST").contentType(ContentType.JSON)
-                .body(Map.of("clientId", client, "title", "Daily thought record",
-                        "instructions", "Write down the situation, the thought and the feeling."))
-                .when().post("/api/v1/assignments")
-                .then().statusCode(201).body("status", equalTo("ASSIGNED"))
-                .extract().path("id");
+        ClinicApi clinic = ClinicApi.newClinic(platform);
+        ClinicApi.Person therapist = clinic.therapist();
+        ClinicApi.Person client = clinic.client("Europe/Berlin");
+        clinic.link(client, therapist);
 
-        as(client, "CLIENT").when().get("/api/v1/assignments/{id}", assignmentId)
-                .then().statusCode(200).body("title", equalTo("Daily thought record"));
+        // assignment-service learns of the care team from the gateway's events, then accepts the assignment
+        String assignmentId = await().atMost(Duration.ofSeconds(60)).until(() -> clinic.as(therapist).contentType(ContentType.JSON)
+                        .body(Map.of("clientId", client.id(), "title", "Daily thought record",
+                                "instructions", "Write down the situation, the thought and the feeling."))
+                        .when().post("/api/v1/assignments").then().extract(),
+                response -> response.statusCode() == 201).path("id");
 
-        // notification-service consumed assignment.created: the client's inbox shows it
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(client, "CLIENT")
+        clinic.as(client).when().get("/api/v1/assignments/{id}", assignmentId)
+                .then().statusCode(200).body("title", equalTo("Daily thought record")).body("status", equalTo("ASSIGNED"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> clinic.as(client)
                 .when().get("/api/v1/notifications")
                 .then().statusCode(200).body("items.title", hasItem("New homework: Daily thought record")));
 
-        // progress-service consumed it too: it now accepts the client's entry for that assignment
         UUID entryId = UUID.randomUUID();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(client, "CLIENT").contentType(ContentType.JSON)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> clinic.as(client).contentType(ContentType.JSON)
                 .body(Map.of("id", entryId, "assignmentId", assignmentId, "status", "DONE"))
                 .when().post("/api/v1/progress-entries")
                 .then().statusCode(201));
 
-        // and its progress.recorded event closes the loop in the therapist's inbox
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(therapist, "THERAPIST")
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> clinic.as(therapist)
                 .when().get("/api/v1/notifications")
                 .then().statusCode(200).body("items.kind", hasItem("progress.recorded")));
     }
 
     @Test
-    void theGatewayRefusesAnUnsignedToken() {
-        String forged = platform.token(clinic, therapist, "THERAPIST");
-        forged = forged.substring(0, forged.lastIndexOf('.') + 1) + "AAAA";
+    void theGatewayRefusesATamperedToken() {
+        ClinicApi clinic = ClinicApi.newClinic(platform);
+        ClinicApi.Person therapist = clinic.therapist();
+        String forged = therapist.token().substring(0, therapist.token().lastIndexOf('.') + 1) + "AAAA";
         given().baseUri(platform.gatewayUrl()).auth().oauth2(forged)
                 .when().get("/api/v1/notifications")
                 .then().statusCode(401).contentType("application/problem+json");
-    }
-
-    private RequestSpecification as(UUID user, String role) {
-        return given().baseUri(platform.gatewayUrl()).auth().oauth2(platform.token(clinic, user, role));
     }
 }

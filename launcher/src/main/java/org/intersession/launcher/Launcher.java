@@ -1,6 +1,11 @@
 package org.intersession.launcher;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,9 +39,11 @@ public final class Launcher {
         servicePorts.put(ServiceSpec.ASSIGNMENT, port("INTERSESSION_ASSIGNMENT_PORT", 8081));
         servicePorts.put(ServiceSpec.PROGRESS, port("INTERSESSION_PROGRESS_PORT", 8082));
         servicePorts.put(ServiceSpec.NOTIFICATION, port("INTERSESSION_NOTIFICATION_PORT", 8083));
-        Stack.Settings settings = new Stack.Settings(home, home.resolve(".intersession"),
+        Path data = home.resolve(".intersession");
+        String operatorPassword = operatorPassword(data);
+        Stack.Settings settings = new Stack.Settings(home, data,
                 port("INTERSESSION_GATEWAY_PORT", 8080), port("INTERSESSION_POSTGRES_PORT", 15432),
-                port("INTERSESSION_KAFKA_PORT", 19092), servicePorts);
+                port("INTERSESSION_KAFKA_PORT", 19092), servicePorts, operatorPassword);
 
         long started = System.nanoTime();
         Stack stack = Stack.start(settings, Launcher::print);
@@ -55,8 +62,34 @@ public final class Launcher {
         OUT.println("  OpenAPI:   " + stack.gatewayUrl() + "/q/openapi");
         OUT.println("  JWKS:      " + stack.gatewayUrl() + "/.well-known/jwks.json");
         OUT.println("  Data:      " + settings.dataDirectory() + " (kept between runs)");
+        OUT.println();
+        OUT.println("First token, as the platform operator (who creates clinics and their first admin):");
+        OUT.println("  curl -s -X POST " + stack.gatewayUrl() + "/api/v1/auth/login -H 'Content-Type: application/json' \\");
+        OUT.println("       -d '{\"email\":\"" + Stack.OPERATOR_EMAIL + "\",\"password\":\"" + operatorPassword + "\"}'");
+        OUT.println("  (the password is kept in " + data.resolve(OPERATOR_PASSWORD_FILE) + ")");
         OUT.println("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    private static final String OPERATOR_PASSWORD_FILE = "operator-password";
+
+    /** Made on the first run and kept, owner-readable only, with the rest of the local data. */
+    private static String operatorPassword(Path data) throws IOException {
+        Path file = data.resolve(OPERATOR_PASSWORD_FILE);
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        }
+        Files.createDirectories(data);
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system
+        }
+        return password;
     }
 
     private static synchronized void print(String part, String line) {

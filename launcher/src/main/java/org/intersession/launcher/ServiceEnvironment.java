@@ -13,7 +13,7 @@ public final class ServiceEnvironment {
     /** Where the parts of the platform are, as seen from the services. */
     public record Endpoints(String jdbcUrlPrefix, String databaseUser, String databasePassword, String kafkaBootstrapServers,
                             Map<ServiceSpec, String> serviceUrls, Map<ServiceSpec, Integer> servicePorts,
-                            Path gatewayKeyDirectory) {
+                            Path gatewayKeyDirectory, String operatorEmail, String operatorPassword) {
     }
 
     private ServiceEnvironment() {
@@ -31,6 +31,8 @@ public final class ServiceEnvironment {
             env.put("INTERSESSION_GATEWAY_UPSTREAMS_PROGRESS", endpoints.serviceUrls().get(ServiceSpec.PROGRESS));
             env.put("INTERSESSION_GATEWAY_UPSTREAMS_NOTIFICATION", endpoints.serviceUrls().get(ServiceSpec.NOTIFICATION));
             env.put("INTERSESSION_GATEWAY_KEYS_DIRECTORY", endpoints.gatewayKeyDirectory().toString());
+            env.put("INTERSESSION_OPERATOR_EMAIL", endpoints.operatorEmail());
+            env.put("INTERSESSION_OPERATOR_PASSWORD", endpoints.operatorPassword());
         } else {
             env.put("INTERSESSION_JWT_JWKS_URL", endpoints.serviceUrls().get(ServiceSpec.GATEWAY) + "/.well-known/jwks.json");
         }

@@ -33,16 +33,18 @@ public final class Stack implements AutoCloseable {
 
     /** Where to run and on which ports; a port of 0 means any free one. */
     public record Settings(Path home, Path dataDirectory, int gatewayPort, int postgresPort, int kafkaPort,
-                           Map<ServiceSpec, Integer> servicePorts) {
+                           Map<ServiceSpec, Integer> servicePorts, String operatorPassword) {
 
-        public static Settings ephemeral(Path home, Path dataDirectory) {
+        public static Settings ephemeral(Path home, Path dataDirectory, String operatorPassword) {
             Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
             for (ServiceSpec spec : ServiceSpec.values()) {
                 ports.put(spec, 0);
             }
-            return new Settings(home, dataDirectory, 0, 0, 0, ports);
+            return new Settings(home, dataDirectory, 0, 0, 0, ports, operatorPassword);
         }
     }
+
+    public static final String OPERATOR_EMAIL = "operator@intersession.local";
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -136,7 +138,7 @@ public final class Stack implements AutoCloseable {
         }
         String jdbcPrefix = postgres.jdbcUrl("");
         return new ServiceEnvironment.Endpoints(jdbcPrefix, PostgresServer.USER, "", kafka.bootstrapServers(), urls, ports,
-                gatewayKeyDirectory());
+                gatewayKeyDirectory(), OPERATOR_EMAIL, settings.operatorPassword());
     }
 
     private Process launch(ServiceSpec spec) throws IOException {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.intersession.platform.careteam.CareTeams;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.event.assignment.AssignmentCreated;
 import org.intersession.platform.outbox.Outbox;
@@ -24,15 +25,21 @@ import static org.intersession.assignment.access.AssignmentOperation.READ_ASSIGN
 public class AssignmentService {
 
     private final Outbox outbox;
+    private final CareTeams careTeams;
 
-    AssignmentService(Outbox outbox) {
+    AssignmentService(Outbox outbox, CareTeams careTeams) {
         this.outbox = outbox;
+        this.careTeams = careTeams;
     }
 
     @Transactional
     public AssignmentView create(Caller caller, @NotNull @Valid NewAssignment request) {
         CREATE_ASSIGNMENT.require(caller);
         UUID therapistId = assigningTherapist(caller, request);
+        if (!careTeams.caresFor(caller.clinicId(), therapistId, request.clientId())) {
+            // a client outside the care team is, for this therapist, a client that does not exist
+            throw ApiProblemException.notFound("Client");
+        }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
         Assignment assignment = new Assignment();
@@ -58,16 +65,16 @@ public class AssignmentService {
     @Transactional
     public Optional<AssignmentView> find(Caller caller, UUID id) {
         READ_ASSIGNMENT.require(caller);
-        String visible = "id = :id and clinicId = :clinic";
+        String visible = "a.id = :id and a.clinicId = :clinic";
         Parameters params = Parameters.with("id", id).and("clinic", caller.clinicId());
         if (caller.is(Role.CLIENT)) {
-            visible += " and clientId = :caller";
+            visible += " and a.clientId = :caller";
             params.and("caller", caller.id());
         } else if (caller.is(Role.THERAPIST)) {
-            visible += " and therapistId = :caller";
-            params.and("caller", caller.id());
+            visible += " and " + CareTeams.THERAPIST_CARES_FOR.formatted("a");
+            params.and("therapist", caller.id());
         }
-        return Assignment.<Assignment>find(visible, params).firstResultOptional().map(AssignmentView::of);
+        return Assignment.<Assignment>find("from Assignment a where " + visible, params).firstResultOptional().map(AssignmentView::of);
     }
 
     private static UUID assigningTherapist(Caller caller, NewAssignment request) {

@@ -3,7 +3,11 @@ package org.intersession.assignment.assignment;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import jakarta.inject.Inject;
+import org.intersession.platform.careteam.CareTeams;
 import org.intersession.platform.event.Topics;
+import org.intersession.testing.TestEvents;
+import org.junit.jupiter.api.BeforeEach;
 import org.intersession.testing.TestTokens;
 import org.intersession.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,9 +32,19 @@ class AssignmentResourceTest {
 
     private static final String PROBLEM = "application/problem+json";
 
+    @Inject
+    CareTeams careTeams;
+
     private final UUID clinic = UUID.randomUUID();
     private final UUID therapist = UUID.randomUUID();
     private final UUID client = UUID.randomUUID();
+
+    /** The therapist cares for the client, as the gateway's identity events tell this service. */
+    @BeforeEach
+    void careTeam() {
+        TestEvents.careTeamLinked(clinic, client, therapist);
+        await().atMost(Duration.ofSeconds(30)).until(() -> careTeams.caresFor(clinic, therapist, client));
+    }
 
     @Test
     void therapistCreatesAnAssignmentAndItsEventIsPublished() {
@@ -71,6 +86,18 @@ class AssignmentResourceTest {
                 .then().statusCode(404).contentType(PROBLEM).body("status", equalTo(404));
 
         given().auth().oauth2(TestTokens.client(clinic, UUID.randomUUID()))
+                .when().get("/api/v1/assignments/{id}", id)
+                .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void aTherapistCannotAssignToAClientOutsideTheirCareTeam() {
+        given().auth().oauth2(TestTokens.therapist(clinic, therapist)).contentType(ContentType.JSON)
+                .body(Map.of("clientId", UUID.randomUUID(), "title", "Not my client"))
+                .when().post("/api/v1/assignments")
+                .then().statusCode(404).contentType(PROBLEM);
+        String id = createAssignment();
+        given().auth().oauth2(TestTokens.therapist(clinic, UUID.randomUUID()))
                 .when().get("/api/v1/assignments/{id}", id)
                 .then().statusCode(404).contentType(PROBLEM);
     }

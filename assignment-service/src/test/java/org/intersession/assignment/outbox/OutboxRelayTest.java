@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.intersession.infra.KafkaBroker;
+import org.intersession.platform.careteam.CareTeams;
 import org.intersession.platform.event.Topics;
+import org.intersession.testing.TestEvents;
 import org.intersession.testing.SharedServers;
 import org.intersession.testing.TestTokens;
 import org.intersession.testing.TopicProbe;
@@ -29,15 +31,24 @@ class OutboxRelayTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    CareTeams careTeams;
+
     @Test
     void writesSucceedWhileTheBrokerIsDownAndTheirEventsArePublishedAfterItReturns() throws IOException {
+        UUID clinic = UUID.randomUUID();
+        UUID therapist = UUID.randomUUID();
+        UUID client = UUID.randomUUID();
+        TestEvents.careTeamLinked(clinic, client, therapist);
+        await().atMost(Duration.ofSeconds(30)).until(() -> careTeams.caresFor(clinic, therapist, client));
+
         KafkaBroker kafka = SharedServers.kafka();
         kafka.stop();
         String id;
         try {
-            id = given().auth().oauth2(TestTokens.therapist(UUID.randomUUID(), UUID.randomUUID()))
+            id = given().auth().oauth2(TestTokens.therapist(clinic, therapist))
                     .contentType(ContentType.JSON)
-                    .body(Map.of("clientId", UUID.randomUUID(), "title", "Written while Kafka is down"))
+                    .body(Map.of("clientId", client, "title", "Written while Kafka is down"))
                     .when().post("/api/v1/assignments")
                     .then().statusCode(201).extract().path("id");
             assertEquals(Boolean.FALSE, published(id), "the event waits in the outbox");

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.intersession.platform.careteam.CareTeams;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.event.progress.ProgressRecorded;
 import org.intersession.platform.outbox.Outbox;
@@ -80,9 +81,8 @@ public class ProgressEntryService {
             visible += " and e.clientId = :caller";
             params.and("caller", caller.id());
         } else if (caller.is(Role.THERAPIST)) {
-            visible += " and exists (select 1 from TrackedAssignment a where a.assignmentId = e.assignmentId"
-                    + " and a.therapistId = :caller)";
-            params.and("caller", caller.id());
+            visible += " and " + CareTeams.THERAPIST_CARES_FOR.formatted("e");
+            params.and("therapist", caller.id());
         }
         return ProgressEntry.<ProgressEntry>find("from ProgressEntry e where " + visible, params)
                 .firstResultOptional().map(ProgressEntryView::of);

@@ -47,9 +47,14 @@ class ProgressEntryResourceTest {
         publishAssignmentCreated(assignment);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> post(body).then().statusCode(201));
 
+        // the therapist sees it once the identity events say the client is in their care team
         given().auth().oauth2(TestTokens.therapist(clinic, therapist))
                 .when().get("/api/v1/progress-entries/{id}", entry)
-                .then().statusCode(200).body("status", equalTo("DONE"));
+                .then().statusCode(404);
+        TestEvents.careTeamLinked(clinic, client, therapist);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.therapist(clinic, therapist))
+                .when().get("/api/v1/progress-entries/{id}", entry)
+                .then().statusCode(200).body("status", equalTo("DONE")));
         assertFalse(TopicProbe.await(Topics.PROGRESS, value -> value.contains(entry.toString()), Duration.ofSeconds(30)).isEmpty(),
                 "progress.recorded reached Kafka");
     }

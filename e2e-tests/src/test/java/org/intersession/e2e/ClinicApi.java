@@ -1,0 +1,74 @@
+package org.intersession.e2e;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.intersession.launcher.Stack;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** What a clinic app does to set itself up, through the gateway only: a clinic, its people, their care teams. */
+final class ClinicApi {
+
+    static final String PASSWORD = "a long enough passphrase";
+
+    record Person(UUID id, String email, String token) {
+    }
+
+    private final String gateway;
+    private final Person admin;
+
+    private ClinicApi(String gateway, Person admin) {
+        this.gateway = gateway;
+        this.admin = admin;
+    }
+
+    /** The operator creates a clinic; its first admin accepts the invitation. */
+    static ClinicApi newClinic(RunningStack platform) {
+        String gateway = platform.gatewayUrl();
+        String operator = given().baseUri(gateway).contentType(ContentType.JSON)
+                .body(Map.of("email", Stack.OPERATOR_EMAIL, "password", RunningStack.OPERATOR_PASSWORD))
+                .when().post("/api/v1/auth/login").then().statusCode(200).extract().path("access_token");
+        String email = "admin-" + UUID.randomUUID() + "@clinic.test";
+        JsonPath created = given().baseUri(gateway).auth().oauth2(operator).contentType(ContentType.JSON)
+                .body(Map.of("name", "Riverside Practice", "admin", Map.of("email", email, "displayName", "Alex Admin")))
+                .when().post("/api/v1/clinics").then().statusCode(201).extract().jsonPath();
+        return new ClinicApi(gateway, accept(gateway, created.getString("admin.user.id"), email, created.getString("admin.invitationToken")));
+    }
+
+    Person therapist() {
+        return invite(Map.of("displayName", "Dr. Tara", "role", "THERAPIST"));
+    }
+
+    Person client(String timeZone) {
+        return invite(Map.of("displayName", "Casey", "role", "CLIENT", "profile", Map.of("timeZone", timeZone)));
+    }
+
+    void link(Person client, Person therapist) {
+        given().baseUri(gateway).auth().oauth2(admin.token())
+                .when().put("/api/v1/clients/{c}/care-team/{t}", client.id(), therapist.id()).then().statusCode(201);
+    }
+
+    RequestSpecification as(Person person) {
+        return given().baseUri(gateway).auth().oauth2(person.token());
+    }
+
+    private Person invite(Map<String, Object> user) {
+        String email = UUID.randomUUID() + "@clinic.test";
+        Map<String, Object> body = new java.util.HashMap<>(user);
+        body.put("email", email);
+        JsonPath created = given().baseUri(gateway).auth().oauth2(admin.token()).contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/users").then().statusCode(201).extract().jsonPath();
+        return accept(gateway, created.getString("user.id"), email, created.getString("invitationToken"));
+    }
+
+    private static Person accept(String gateway, String id, String email, String invitation) {
+        String token = given().baseUri(gateway).contentType(ContentType.JSON)
+                .body(Map.of("token", invitation, "password", PASSWORD))
+                .when().post("/api/v1/auth/accept-invitation").then().statusCode(200).extract().path("access_token");
+        return new Person(UUID.fromString(id), email, token);
+    }
+}
