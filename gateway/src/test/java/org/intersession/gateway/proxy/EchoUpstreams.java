@@ -28,6 +28,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                         .put("authorization", request.getHeader("Authorization"))
                         .put("requestId", request.getHeader("X-Request-Id"))
                         .put("forwardedFor", request.getHeader("X-Forwarded-For"))
+                        .put("traceparent", request.getHeader("traceparent"))
                         .put("body", body.toString());
                 request.response().putHeader("Content-Type", "application/json")
                         .putHeader("X-Upstream", "echo").end(echo.encode());

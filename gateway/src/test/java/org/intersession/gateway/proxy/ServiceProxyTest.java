@@ -33,8 +33,12 @@ class ServiceProxyTest {
     @Test
     void aListedRouteIsForwardedWithTokenQueryAndARequestId() {
         given().auth().oauth2(token).queryParam("status", "ACTIVE")
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
                 .when().get("/api/v1/assignments/abc")
                 .then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .body("traceparent", equalTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"))
                 .header("X-Upstream", "echo")
                 .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
                 .body("method", equalTo("GET"))

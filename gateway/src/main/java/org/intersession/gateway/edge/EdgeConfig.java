@@ -1,0 +1,25 @@
+package org.intersession.gateway.edge;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits the gateway enforces before anything else runs. Counters are per gateway instance. */
+@ConfigMapping(prefix = "intersession.edge")
+public interface EdgeConfig {
+
+    /** Requests per minute for one authenticated principal (a user or an API client). */
+    @WithDefault("600")
+    int requestsPerMinute();
+
+    /** Requests per minute from one address to the authentication endpoints, which take no token. */
+    @WithDefault("30")
+    int authRequestsPerMinute();
+
+    /** Requests per minute from one address without a valid token, anywhere else. */
+    @WithDefault("120")
+    int anonymousRequestsPerMinute();
+
+    /** Largest request body accepted, in bytes; larger is a 413. */
+    @WithDefault("1048576")
+    long maxBodyBytes();
+}

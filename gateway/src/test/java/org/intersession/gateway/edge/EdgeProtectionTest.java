@@ -1,0 +1,96 @@
+package org.intersession.gateway.edge;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.intersession.gateway.auth.TokenIssuer;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/** Rate limits and body size at the edge, with small limits so they are reached quickly. */
+@QuarkusTest
+@TestProfile(EdgeProtectionTest.SmallLimits.class)
+class EdgeProtectionTest {
+
+    public static class SmallLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("intersession.edge.requests-per-minute", "5",
+                    "intersession.edge.auth-requests-per-minute", "3",
+                    "intersession.edge.anonymous-requests-per-minute", "4",
+                    "intersession.edge.max-body-bytes", "2048",
+                    "quarkus.http.cors.origins", "https://app.clinic.test");
+        }
+    }
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Test
+    void aPrincipalOverItsBudgetGets429WithRateLimitHeaders() {
+        String token = issuer.forUser(UUID.randomUUID(), UUID.randomUUID(), "THERAPIST");
+        given().auth().oauth2(token).when().get("/api/v1/users")
+                .then().statusCode(200)
+                .header("RateLimit-Policy", "\"principal\";q=5;w=60")
+                .header("RateLimit", matchesPattern("\"principal\";r=\\d+;t=\\d+"));
+
+        Response limited = untilLimited(5, () -> given().auth().oauth2(token).when().get("/api/v1/users"));
+        limited.then().contentType("application/problem+json").body("status", equalTo(429))
+                .header("Retry-After", notNullValue())
+                .header("RateLimit", matchesPattern("\"principal\";r=0;t=\\d+"));
+
+        // another principal still has its own budget
+        given().auth().oauth2(issuer.forUser(UUID.randomUUID(), UUID.randomUUID(), "THERAPIST"))
+                .when().get("/api/v1/users").then().statusCode(200);
+    }
+
+    @Test
+    void theAuthenticationEndpointsHaveAStricterBudgetPerAddress() {
+        Response limited = untilLimited(3, () -> given().contentType(ContentType.JSON)
+                .body(Map.of("email", "nobody-" + UUID.randomUUID() + "@clinic.test", "password", "irrelevant"))
+                .when().post("/api/v1/auth/login"));
+        limited.then().header("RateLimit-Policy", "\"auth\";q=3;w=60");
+    }
+
+    @Test
+    void anOversizedBodyIsA413AndAStreamedOneNeedsALength() {
+        String token = issuer.forUser(UUID.randomUUID(), UUID.randomUUID(), "THERAPIST");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"title\":\"" + "x".repeat(4096) + "\"}")
+                .when().post("/api/v1/assignments")
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+    }
+
+    @Test
+    void onlyConfiguredOriginsMayCallFromABrowser() {
+        given().header("Origin", "https://app.clinic.test").header("Access-Control-Request-Method", "POST")
+                .when().options("/api/v1/assignments")
+                .then().header("Access-Control-Allow-Origin", "https://app.clinic.test");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .when().options("/api/v1/assignments")
+                .then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    /** Sends until a 429 comes; a minute boundary may reset the window once, so allow twice the budget. */
+    private static Response untilLimited(int budget, Supplier<Response> request) {
+        for (int i = 0; i <= 2 * budget + 1; i++) {
+            Response response = request.get();
+            if (response.statusCode() == 429) {
+                return response;
+            }
+        }
+        assertNotNull(null, "no 429 within " + (2 * budget + 2) + " requests for a budget of " + budget);
+        return null;
+    }
+}
