@@ -17,14 +17,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.intersession.gateway.GatewayConfig;
 import org.intersession.platform.problem.Problem;
+import org.intersession.platform.web.RequestIds;
 import org.jboss.logging.Logger;
 
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Forwards the routes of {@link RouteTable} to their services, streaming bodies both ways. The routes sit on
@@ -35,8 +34,7 @@ import java.util.regex.Pattern;
 public class ServiceProxy {
 
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
-    public static final String REQUEST_ID = "X-Request-Id";
-    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final String REQUEST_ID = RequestIds.HEADER;
     /** RFC 9110 §7.6.1: connection-specific headers are not forwarded. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
@@ -91,7 +89,7 @@ public class ServiceProxy {
 
     private void forward(RoutingContext ctx, Upstream upstream) {
         HttpServerRequest in = ctx.request();
-        String requestId = requestId(in);
+        String requestId = in.getHeader(REQUEST_ID);
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setAbsoluteURI(baseUrls.get(upstream) + in.uri())
@@ -151,12 +149,6 @@ public class ServiceProxy {
                 to.add(header.getKey(), header.getValue());
             }
         });
-    }
-
-    /** A caller's request id is kept if it is short and plain; otherwise the gateway makes one. */
-    private static String requestId(HttpServerRequest in) {
-        String given = in.getHeader(REQUEST_ID);
-        return given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
     private static String forwardedFor(HttpServerRequest in) {
