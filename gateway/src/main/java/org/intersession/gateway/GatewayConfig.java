@@ -26,7 +26,11 @@ public interface GatewayConfig {
     }
 
     interface Keys {
-        /** Holds the RSA signing key and the JWKS derived from it; keep it on a persistent, private volume. */
+        /** Holds the RSA signing keys and the JWKS derived from them; keep it on a persistent, private volume. */
         Path directory();
+
+        /** How long a retired key keeps verifying after a rotation; at least the access-token lifetime. */
+        @WithDefault("1h")
+        Duration overlap();
     }
 }

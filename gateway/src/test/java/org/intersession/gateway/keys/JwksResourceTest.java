@@ -1,11 +1,12 @@
 package org.intersession.gateway.keys;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -14,11 +15,14 @@ import static org.hamcrest.Matchers.hasKey;
 @QuarkusTest
 class JwksResourceTest {
 
+    @Inject
+    SigningKeys keys;
+
     @Test
     void publicSigningKeysArePublishedWithoutAuthenticationOrPrivateParts() {
         given().when().get("/.well-known/jwks.json")
                 .then().statusCode(200)
-                .body("keys", hasSize(1))
+                .body("keys.kid", hasItem(keys.signingKey().getKeyId()))
                 .body("keys[0].kty", equalTo("RSA"))
                 .body("keys[0].alg", equalTo("RS256"))
                 .body("keys[0].use", equalTo("sig"))
