@@ -1,0 +1,79 @@
+package org.intersession.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.intersession.gateway.GatewayConfig;
+import org.intersession.gateway.proxy.Upstream;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * One OpenAPI document for the whole public API: the gateway's own routes and every route it forwards, taken from
+ * the services' documents. It only describes the API, so it is fetched on demand and cached for a minute; a service
+ * that does not answer leaves its routes out until the next fetch. Nothing is authorized or computed through it.
+ */
+@Path("/openapi")
+public class MergedOpenApiResource {
+
+    private static final Logger LOG = Logger.getLogger(MergedOpenApiResource.class);
+    private static final Duration CACHE = Duration.ofSeconds(60);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final GatewayConfig config;
+    private final ObjectMapper mapper;
+    private final OpenApiMerger merger;
+    private volatile JsonNode cached;
+    private volatile long cachedAt;
+
+    MergedOpenApiResource(GatewayConfig config, ObjectMapper mapper) {
+        this.config = config;
+        this.mapper = mapper;
+        this.merger = new OpenApiMerger(mapper);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonNode document(@Context HttpServerRequest request) {
+        JsonNode current = cached;
+        if (current != null && System.nanoTime() - cachedAt < CACHE.toNanos()) {
+            return current;
+        }
+        Map<Upstream, JsonNode> services = new EnumMap<>(Upstream.class);
+        services.put(Upstream.ASSIGNMENT, fetch(config.upstreams().assignment()));
+        services.put(Upstream.PROGRESS, fetch(config.upstreams().progress()));
+        services.put(Upstream.NOTIFICATION, fetch(config.upstreams().notification()));
+        JsonNode own = fetch("http://localhost:" + request.localAddress().port());
+        JsonNode merged = merger.merge(own == null ? mapper.createObjectNode() : own, services);
+        cached = merged;
+        cachedAt = System.nanoTime();
+        return merged;
+    }
+
+    private JsonNode fetch(String base) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? mapper.readTree(response.body()) : null;
+        } catch (IOException e) {
+            LOG.warnf("OpenAPI document of %s not available: %s", base, e.toString());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.intersession.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.intersession.gateway.proxy.Upstream;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OpenApiMergerTest {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Test
+    void routedPathsAreMergedAndClashingSchemasRenamed() throws Exception {
+        JsonNode gateway = mapper.readTree("""
+                {"openapi":"3.1.0","info":{"title":"gateway"},"paths":{"/api/v1/users":{"get":{}}},
+                 "components":{"schemas":{"View":{"type":"object","properties":{"email":{"type":"string"}}}}}}""");
+        JsonNode assignments = mapper.readTree("""
+                {"openapi":"3.1.0","paths":{
+                   "/api/v1/assignments/{id}":{"get":{"responses":{"200":{"content":{"application/json":
+                       {"schema":{"$ref":"#/components/schemas/View"}}}}}}},
+                   "/test-only/internal":{"get":{}}},
+                 "components":{"schemas":{"View":{"type":"object","properties":{"title":{"type":"string"}}}}}}""");
+
+        JsonNode merged = new OpenApiMerger(mapper).merge(gateway, Map.of(Upstream.ASSIGNMENT, assignments,
+                Upstream.PROGRESS, mapper.readTree("{\"not\":\"openapi\"}")));
+
+        assertEquals("Intersession API", merged.at("/info/title").asText());
+        assertTrue(merged.at("/paths").has("/api/v1/users"));
+        assertTrue(merged.at("/paths").has("/api/v1/assignments/{id}"));
+        assertFalse(merged.at("/paths").has("/test-only/internal"), "only routed paths are public");
+        assertEquals("#/components/schemas/AssignmentView",
+                merged.at("/paths/~1api~1v1~1assignments~1{id}/get/responses/200/content/application~1json/schema/$ref").asText());
+        assertTrue(merged.at("/components/schemas/View/properties").has("email"), "the gateway's View is kept");
+        assertTrue(merged.at("/components/schemas/AssignmentView/properties").has("title"));
+    }
+}
