@@ -38,6 +38,16 @@ class WalkingSkeletonIT {
         ClinicApi.Person client = clinic.client("Europe/Berlin");
         clinic.link(client, therapist);
 
+        // notification-service emailed the invitation through the real SMTP server
+        await().atMost(Duration.ofSeconds(60)).until(() -> platform.stack().mail().received().stream().anyMatch(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(client.email())
+                        && m.getSubject().equals("Your invitation to Intersession");
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }));
+
         // assignment-service learns of the care team from the gateway's events, then accepts the assignment
         String assignmentId = await().atMost(Duration.ofSeconds(60)).until(() -> clinic.as(therapist).contentType(ContentType.JSON)
                         .body(Map.of("clientId", client.id(), "title", "Daily thought record",

@@ -62,6 +62,7 @@ public final class Launcher {
         OUT.println("  OpenAPI:   " + stack.gatewayUrl() + "/q/openapi");
         OUT.println("  JWKS:      " + stack.gatewayUrl() + "/.well-known/jwks.json");
         OUT.println("  Data:      " + settings.dataDirectory() + " (kept between runs)");
+        OUT.println("  Email:     " + stack.mail().mailbox() + " (every message the platform sends, as .eml files)");
         OUT.println();
         OUT.println("First token, as the platform operator (who creates clinics and their first admin):");
         OUT.println("  curl -s -X POST " + stack.gatewayUrl() + "/api/v1/auth/login -H 'Content-Type: application/json' \\");

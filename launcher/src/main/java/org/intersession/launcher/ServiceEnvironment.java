@@ -13,7 +13,8 @@ public final class ServiceEnvironment {
     /** Where the parts of the platform are, as seen from the services. */
     public record Endpoints(String jdbcUrlPrefix, String databaseUser, String databasePassword, String kafkaBootstrapServers,
                             Map<ServiceSpec, String> serviceUrls, Map<ServiceSpec, Integer> servicePorts,
-                            Path gatewayKeyDirectory, String operatorEmail, String operatorPassword) {
+                            Path gatewayKeyDirectory, String operatorEmail, String operatorPassword,
+                            String smtpHost, int smtpPort) {
     }
 
     private ServiceEnvironment() {
@@ -35,6 +36,10 @@ public final class ServiceEnvironment {
             env.put("INTERSESSION_OPERATOR_PASSWORD", endpoints.operatorPassword());
         } else {
             env.put("INTERSESSION_JWT_JWKS_URL", endpoints.serviceUrls().get(ServiceSpec.GATEWAY) + "/.well-known/jwks.json");
+        }
+        if (spec == ServiceSpec.NOTIFICATION) {
+            env.put("QUARKUS_MAILER_HOST", endpoints.smtpHost());
+            env.put("QUARKUS_MAILER_PORT", String.valueOf(endpoints.smtpPort()));
         }
         return env;
     }

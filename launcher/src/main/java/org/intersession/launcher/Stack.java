@@ -1,6 +1,7 @@
 package org.intersession.launcher;
 
 import org.intersession.infra.KafkaBroker;
+import org.intersession.infra.MailServer;
 import org.intersession.infra.PostgresServer;
 import org.intersession.infra.Ports;
 
@@ -54,6 +55,7 @@ public final class Stack implements AutoCloseable {
     private final Map<ServiceSpec, Process> processes = new EnumMap<>(ServiceSpec.class);
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private MailServer mail;
 
     private Stack(Settings settings, BiConsumer<String, String> log) {
         this.settings = settings;
@@ -96,6 +98,10 @@ public final class Stack implements AutoCloseable {
         return kafka;
     }
 
+    public MailServer mail() {
+        return mail;
+    }
+
     private void startAll() throws IOException {
         Files.createDirectories(settings.dataDirectory());
         for (ServiceSpec spec : ServiceSpec.values()) {
@@ -113,6 +119,8 @@ public final class Stack implements AutoCloseable {
                 throw new IOException("cannot create database " + spec.database(), e);
             }
         }
+        mail = MailServer.start(settings.dataDirectory().resolve("mail"), 0);
+        log.accept("mail", "SMTP on port " + mail.port() + "; every message is saved in " + mail.mailbox());
         log.accept("kafka", "starting Kafka");
         kafka = KafkaBroker.start(settings.dataDirectory().resolve("kafka"), settings.kafkaPort(),
                 line -> log.accept("kafka", line));
@@ -138,7 +146,7 @@ public final class Stack implements AutoCloseable {
         }
         String jdbcPrefix = postgres.jdbcUrl("");
         return new ServiceEnvironment.Endpoints(jdbcPrefix, PostgresServer.USER, "", kafka.bootstrapServers(), urls, ports,
-                gatewayKeyDirectory(), OPERATOR_EMAIL, settings.operatorPassword());
+                gatewayKeyDirectory(), OPERATOR_EMAIL, settings.operatorPassword(), "localhost", mail.port());
     }
 
     private Process launch(ServiceSpec spec) throws IOException {
@@ -220,6 +228,9 @@ public final class Stack implements AutoCloseable {
         }
         if (kafka != null) {
             kafka.close();
+        }
+        if (mail != null) {
+            mail.close();
         }
         if (postgres != null) {
             try {

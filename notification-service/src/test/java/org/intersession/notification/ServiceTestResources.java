@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import org.intersession.testing.JwtTestResource;
 import org.intersession.testing.KafkaTestResource;
+import org.intersession.notification.email.SmtpServer;
 import org.intersession.testing.PostgresTestResource;
 
 /** Every @QuarkusTest of this module runs against the real PostgreSQL and Kafka, started once per JVM. */
@@ -11,5 +12,6 @@ import org.intersession.testing.PostgresTestResource;
         initArgs = @ResourceArg(name = "database", value = "notification"))
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = SmtpServer.class, restrictToAnnotatedClass = false)
 public class ServiceTestResources {
 }

@@ -1,0 +1,50 @@
+package org.intersession.notification.email;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.intersession.platform.event.CloudEvent;
+import org.intersession.platform.event.EventCodec;
+import org.intersession.platform.event.identity.InvitationCreated;
+import org.intersession.platform.inbox.Inbox;
+
+import java.time.format.DateTimeFormatter;
+
+/** Emails each invited user their one-time invitation code, from the gateway's invitation event. */
+@ApplicationScoped
+public class InvitationMailer {
+
+    private final EventCodec codec;
+    private final Inbox inbox;
+    private final EmailSender sender;
+    private final String invitationUrl;
+
+    InvitationMailer(EventCodec codec, Inbox inbox, EmailSender sender,
+                     @ConfigProperty(name = "intersession.notification.invitation-url") String invitationUrl) {
+        this.codec = codec;
+        this.inbox = inbox;
+        this.sender = sender;
+        this.invitationUrl = invitationUrl;
+    }
+
+    @Incoming("identity-events")
+    @Blocking
+    @Transactional
+    public void consume(String record) {
+        CloudEvent event = codec.parse(record);
+        if (!inbox.firstDelivery("notification-service/identity-events", event) || !event.hasType(InvitationCreated.TYPE)) {
+            return;
+        }
+        InvitationCreated invitation = codec.data(event, InvitationCreated.class);
+        String text = "Hello " + invitation.displayName() + ",\n\n"
+                + "you have been invited to Intersession, where your care team shares homework between sessions.\n"
+                + "Set your password here: " + invitationUrl + invitation.token() + "\n\n"
+                + "Or enter this invitation code in the app: " + invitation.token() + "\n"
+                + "It can be used once, until " + DateTimeFormatter.RFC_1123_DATE_TIME.format(invitation.expiresAt()) + ".\n\n"
+                + "If you did not expect this email, you can ignore it.\n";
+        sender.send(event, new EmailSender.Email(invitation.clinicId(), invitation.userId(), "invitation",
+                invitation.email(), "Your invitation to Intersession", text));
+    }
+}

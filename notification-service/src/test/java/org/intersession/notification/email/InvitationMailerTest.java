@@ -1,0 +1,54 @@
+package org.intersession.notification.email;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.mail.internet.MimeMessage;
+import org.intersession.platform.event.Topics;
+import org.intersession.platform.event.identity.InvitationCreated;
+import org.intersession.testing.TestEvents;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class InvitationMailerTest {
+
+    @Test
+    void anInvitedUserReceivesTheirCodeByEmailOnce() throws Exception {
+        UUID user = UUID.randomUUID();
+        String address = "invitee-" + user + "@clinic.test";
+        String code = "inv_" + UUID.randomUUID();
+        InvitationCreated invitation = new InvitationCreated(user, UUID.randomUUID(), address, "Casey", code,
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(7));
+        String eventId = TestEvents.publish(Topics.IDENTITY, user.toString(), InvitationCreated.TYPE, "users/" + user, invitation);
+        TestEvents.publish(Topics.IDENTITY, user.toString(), "org.intersession.identity.user.updated.v1", "users/" + user,
+                java.util.Map.of("userId", user.toString()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(address).length == 1);
+        MimeMessage message = messagesTo(address)[0];
+        assertEquals("Your invitation to Intersession", message.getSubject());
+        String body = String.valueOf(message.getContent());
+        assertTrue(body.contains(code), "the code is in the email");
+        assertTrue(body.contains("Hello Casey"));
+        assertFalse(body.toLowerCase().contains("thought record"), "no clinical details in an invitation");
+        assertFalse(eventId.isEmpty());
+    }
+
+    private static MimeMessage[] messagesTo(String address) {
+        return Arrays.stream(SmtpServer.get().getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(address);
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toArray(MimeMessage[]::new);
+    }
+}
