@@ -51,7 +51,9 @@ class WalkingSkeletonIT {
         // assignment-service learns of the care team from the gateway's events, then accepts the assignment
         String assignmentId = await().atMost(Duration.ofSeconds(60)).until(() -> clinic.as(therapist).contentType(ContentType.JSON)
                         .body(Map.of("clientId", client.id(), "title", "Daily thought record",
-                                "instructions", "Write down the situation, the thought and the feeling."))
+                                "instructions", "Write down the situation, the thought and the feeling.",
+                                "rationale", "Catching automatic thoughts is the first step to testing them.",
+                                "schedule", Map.of("type", "RECURRING", "start", "2026-12-01T20:00", "rrule", "FREQ=DAILY")))
                         .when().post("/api/v1/assignments").then().extract(),
                 response -> response.statusCode() == 201).path("id");
 

@@ -10,10 +10,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.Topics;
+import org.intersession.platform.event.assignment.AssignmentSnapshot;
+import org.intersession.platform.event.assignment.ReminderPolicy;
 import org.intersession.platform.event.identity.CareTeamChanged;
+import org.intersession.platform.event.identity.ClientProfileChanged;
+import org.intersession.platform.schedule.Schedule;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -44,6 +50,20 @@ public final class TestEvents {
     public static void careTeamLinked(UUID clinic, UUID client, UUID therapist) {
         publish(Topics.IDENTITY, client.toString(), CareTeamChanged.LINKED, "clients/" + client + "/care-team/" + therapist,
                 new CareTeamChanged(clinic, client, therapist));
+    }
+
+    /** The gateway's event for a client's profile, with the time zone their schedules are read in. */
+    public static void clientProfile(UUID clinic, UUID client, String timeZone) {
+        publish(Topics.IDENTITY, client.toString(), ClientProfileChanged.TYPE, "users/" + client + "/profile",
+                new ClientProfileChanged(client, clinic, timeZone, "en", null, null, List.of()));
+    }
+
+    /** A new daily assignment (20:00 in Europe/Berlin from tomorrow), as assignment-service would publish it. */
+    public static AssignmentSnapshot newAssignment(UUID assignment, UUID clinic, UUID client, UUID therapist, String title) {
+        Schedule daily = new Schedule(Schedule.Type.RECURRING, null, LocalDate.now().plusDays(1).atTime(20, 0), "FREQ=DAILY",
+                List.of(), null, null);
+        return new AssignmentSnapshot(assignment, clinic, client, therapist, title, "ASSIGNED", "Europe/Berlin", daily,
+                ReminderPolicy.DEFAULT, 0, OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     public static void send(String topic, String key, String value) {

@@ -8,10 +8,16 @@ import static org.intersession.platform.security.Role.CLIENT;
 import static org.intersession.platform.security.Role.CLINIC_ADMIN;
 import static org.intersession.platform.security.Role.THERAPIST;
 
-/** The access matrix of assignment-service: who may call each operation at all. Rows are narrowed by query scope. */
+/**
+ * The access matrix of assignment-service: who may call each operation at all. Which assignments they then reach
+ * is narrowed in the queries: a client their own, a therapist their care team's, an admin the clinic's.
+ */
 public enum AssignmentOperation {
     CREATE_ASSIGNMENT(allow("assignments:write", THERAPIST)),
-    READ_ASSIGNMENT(allow("assignments:read", CLINIC_ADMIN, THERAPIST, CLIENT));
+    READ_ASSIGNMENT(allow("assignments:read", CLINIC_ADMIN, THERAPIST, CLIENT)),
+    UPDATE_ASSIGNMENT(allow("assignments:write", THERAPIST)),
+    ACKNOWLEDGE_ASSIGNMENT(allow(null, CLIENT)),
+    CHANGE_ASSIGNMENT_STATUS(allow("assignments:write", THERAPIST));
 
     private final AccessRule rule;
 

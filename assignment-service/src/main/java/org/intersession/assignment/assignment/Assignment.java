@@ -8,8 +8,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.intersession.platform.event.assignment.ReminderPolicy;
+import org.intersession.platform.schedule.Schedule;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 @Entity
@@ -33,9 +39,32 @@ public class Assignment extends PanacheEntityBase {
 
     public String instructions;
 
+    /** Why this homework helps this client: explaining it raises engagement. */
+    @Column(nullable = false)
+    public String rationale;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Obstacle> obstacles = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Schedule schedule;
+
+    /** The client's IANA zone when the schedule was last set; the schedule's local times are read in it. */
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "reminder_policy", nullable = false)
+    public ReminderPolicy reminderPolicy;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public AssignmentStatus status;
+
+    @Column(name = "acknowledged_at")
+    public OffsetDateTime acknowledgedAt;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
@@ -45,4 +74,9 @@ public class Assignment extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The strong validator of this state (RFC 9110 §8.8.3), for If-Match. */
+    public String etag() {
+        return "\"" + version + "\"";
+    }
 }

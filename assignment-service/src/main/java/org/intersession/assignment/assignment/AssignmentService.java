@@ -1,47 +1,81 @@
 package org.intersession.assignment.assignment;
 
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.intersession.platform.careteam.CareTeams;
+import org.intersession.assignment.idempotency.IdempotencyKeys;
 import org.intersession.platform.event.Topics;
-import org.intersession.platform.event.assignment.AssignmentCreated;
+import org.intersession.platform.event.assignment.AssignmentSnapshot;
+import org.intersession.platform.event.assignment.ReminderPolicy;
+import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.outbox.Outbox;
 import org.intersession.platform.problem.ApiProblemException;
+import org.intersession.platform.schedule.InvalidScheduleException;
+import org.intersession.platform.schedule.Occurrence;
+import org.intersession.platform.schedule.OccurrenceExpander;
+import org.intersession.platform.schedule.Schedule;
 import org.intersession.platform.security.Caller;
 import org.intersession.platform.security.Role;
+import org.intersession.platform.web.Cursor;
+import org.intersession.platform.web.Page;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static org.intersession.assignment.access.AssignmentOperation.ACKNOWLEDGE_ASSIGNMENT;
+import static org.intersession.assignment.access.AssignmentOperation.CHANGE_ASSIGNMENT_STATUS;
 import static org.intersession.assignment.access.AssignmentOperation.CREATE_ASSIGNMENT;
 import static org.intersession.assignment.access.AssignmentOperation.READ_ASSIGNMENT;
+import static org.intersession.assignment.access.AssignmentOperation.UPDATE_ASSIGNMENT;
 
 @ApplicationScoped
 public class AssignmentService {
 
-    private final Outbox outbox;
-    private final CareTeams careTeams;
+    /** The widest range of occurrences one request may ask for. */
+    static final long MAX_OCCURRENCE_RANGE_DAYS = 366;
 
-    AssignmentService(Outbox outbox, CareTeams careTeams) {
+    private final Outbox outbox;
+    private final IdentityReplica identity;
+    private final IdempotencyKeys idempotencyKeys;
+    private final OccurrenceExpander expander = new OccurrenceExpander();
+
+    AssignmentService(Outbox outbox, IdentityReplica identity, IdempotencyKeys idempotencyKeys) {
         this.outbox = outbox;
-        this.careTeams = careTeams;
+        this.identity = identity;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
+    public record Created(AssignmentView assignment, boolean replayed) {
+    }
+
+    /** Creates an assignment; with an Idempotency-Key, a retry of the same request answers the first result. */
     @Transactional
-    public AssignmentView create(Caller caller, @NotNull @Valid NewAssignment request) {
+    public Created create(Caller caller, @NotNull @Valid NewAssignment request, String idempotencyKey) {
         CREATE_ASSIGNMENT.require(caller);
+        if (idempotencyKey != null) {
+            Optional<UUID> earlier = idempotencyKeys.claim(caller.id(), idempotencyKey, request);
+            if (earlier.isPresent()) {
+                return new Created(AssignmentView.of(Assignment.findById(earlier.get())), true);
+            }
+        }
         UUID therapistId = assigningTherapist(caller, request);
-        if (!careTeams.caresFor(caller.clinicId(), therapistId, request.clientId())) {
+        if (!identity.caresFor(caller.clinicId(), therapistId, request.clientId())) {
             // a client outside the care team is, for this therapist, a client that does not exist
             throw ApiProblemException.notFound("Client");
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        ZoneId zone = clientZone(caller.clinicId(), request.clientId());
+        validSchedule(request.schedule());
 
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Assignment assignment = new Assignment();
         assignment.id = UUID.randomUUID();
         assignment.clinicId = caller.clinicId();
@@ -49,32 +83,226 @@ public class AssignmentService {
         assignment.therapistId = therapistId;
         assignment.title = request.title().strip();
         assignment.instructions = request.instructions();
+        assignment.rationale = request.rationale().strip();
+        assignment.obstacles = request.obstacles() == null ? new ArrayList<>() : new ArrayList<>(request.obstacles());
+        assignment.schedule = request.schedule();
+        assignment.timeZone = zone.getId();
+        assignment.reminderPolicy = request.reminderPolicy() == null ? ReminderPolicy.DEFAULT : request.reminderPolicy();
         assignment.status = AssignmentStatus.ASSIGNED;
         assignment.createdAt = now;
         assignment.updatedAt = now;
         assignment.persist();
-
-        outbox.append(Topics.ASSIGNMENT, assignment.clientId.toString(), AssignmentCreated.TYPE,
-                "assignments/" + assignment.id,
-                new AssignmentCreated(assignment.id, assignment.clinicId, assignment.clientId, assignment.therapistId,
-                        assignment.title, now));
-        return AssignmentView.of(assignment);
+        assignment.flush();
+        publish(AssignmentSnapshot.CREATED, assignment);
+        if (idempotencyKey != null) {
+            idempotencyKeys.complete(caller.id(), idempotencyKey, assignment.id);
+        }
+        return new Created(AssignmentView.of(assignment), false);
     }
 
     /** Only assignments the caller may see are found at all: others, and other clinics', are simply absent. */
     @Transactional
     public Optional<AssignmentView> find(Caller caller, UUID id) {
         READ_ASSIGNMENT.require(caller);
-        String visible = "a.id = :id and a.clinicId = :clinic";
+        return visible(caller, id).map(AssignmentView::of);
+    }
+
+    public record Filter(UUID clientId, UUID therapistId, AssignmentStatus status) {
+    }
+
+    /** Newest first, by keyset pagination, within what the caller may see. */
+    @Transactional
+    public Page<AssignmentView> list(Caller caller, Filter filter, int limit, Cursor after) {
+        READ_ASSIGNMENT.require(caller);
+        StringBuilder query = new StringBuilder("from Assignment a where a.clinicId = :clinic");
+        Parameters params = Parameters.with("clinic", caller.clinicId());
+        scope(caller, query, params);
+        if (filter.clientId() != null) {
+            query.append(" and a.clientId = :client");
+            params.and("client", filter.clientId());
+        }
+        if (filter.therapistId() != null) {
+            query.append(" and a.therapistId = :assignedBy");
+            params.and("assignedBy", filter.therapistId());
+        }
+        if (filter.status() != null) {
+            query.append(" and a.status = :status");
+            params.and("status", filter.status());
+        }
+        if (after != null) {
+            query.append(" and (a.createdAt < :at or (a.createdAt = :at and a.id < :after))");
+            params.and("at", after.at()).and("after", after.id());
+        }
+        List<Assignment> rows = new ArrayList<>(Assignment.<Assignment>find(query.toString(), Sort.descending("createdAt", "id"), params)
+                .range(0, limit).list());
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            next = new Cursor(rows.get(limit - 1).createdAt, rows.get(limit - 1).id).encode();
+        }
+        return new Page<>(rows.stream().map(AssignmentView::of).toList(), next);
+    }
+
+    /** Changes an assignment if the caller's copy is current (If-Match); a stale copy is a 412. */
+    @Transactional
+    public AssignmentView update(Caller caller, UUID id, String ifMatch, @NotNull @Valid AssignmentPatch patch) {
+        UPDATE_ASSIGNMENT.require(caller);
+        Assignment assignment = visible(caller, id).orElseThrow(() -> ApiProblemException.notFound("Assignment"));
+        requireCurrent(assignment, ifMatch);
+        if (assignment.status.isFinal()) {
+            throw ApiProblemException.conflict("A " + assignment.status + " assignment can no longer be changed");
+        }
+        if (patch.title() != null) {
+            assignment.title = patch.title().strip();
+        }
+        if (patch.instructions() != null) {
+            assignment.instructions = patch.instructions();
+        }
+        if (patch.rationale() != null) {
+            assignment.rationale = patch.rationale().strip();
+        }
+        if (patch.obstacles() != null) {
+            assignment.obstacles = new ArrayList<>(patch.obstacles());
+        }
+        if (patch.schedule() != null) {
+            validSchedule(patch.schedule());
+            assignment.schedule = patch.schedule();
+            assignment.timeZone = clientZone(assignment.clinicId, assignment.clientId).getId();
+        }
+        if (patch.reminderPolicy() != null) {
+            assignment.reminderPolicy = patch.reminderPolicy();
+        }
+        assignment.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        assignment.flush();
+        publish(AssignmentSnapshot.UPDATED, assignment);
+        return AssignmentView.of(assignment);
+    }
+
+    /** Moves an assignment along its lifecycle; a change its current state does not allow is a 409. */
+    @Transactional
+    public AssignmentView change(Caller caller, UUID id, AssignmentStatus.Change change) {
+        (change == AssignmentStatus.Change.ACKNOWLEDGE ? ACKNOWLEDGE_ASSIGNMENT : CHANGE_ASSIGNMENT_STATUS).require(caller);
+        Assignment assignment = visible(caller, id).orElseThrow(() -> ApiProblemException.notFound("Assignment"));
+        if (!change.allowedFrom(assignment.status)) {
+            throw ApiProblemException.conflict("An assignment that is " + assignment.status + " cannot be " + pastTense(change));
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        assignment.status = change.target();
+        if (change == AssignmentStatus.Change.ACKNOWLEDGE) {
+            assignment.acknowledgedAt = now;
+        } else if (change == AssignmentStatus.Change.RESUME && assignment.acknowledgedAt == null) {
+            assignment.status = AssignmentStatus.ASSIGNED;
+        }
+        assignment.updatedAt = now;
+        assignment.flush();
+        publish(switch (change) {
+            case ACKNOWLEDGE -> AssignmentSnapshot.ACKNOWLEDGED;
+            case PAUSE -> AssignmentSnapshot.PAUSED;
+            case RESUME -> AssignmentSnapshot.RESUMED;
+            case CANCEL -> AssignmentSnapshot.CANCELLED;
+            case COMPLETE -> AssignmentSnapshot.COMPLETED;
+        }, assignment);
+        return AssignmentView.of(assignment);
+    }
+
+    public record Occurrences(List<OccurrenceView> items, String nextCursor) {
+    }
+
+    /**
+     * The occurrences due in [from, to), in the client's time zone, a page at a time: the cursor is the due time
+     * after which the next page starts.
+     */
+    @Transactional
+    public Occurrences occurrences(Caller caller, UUID id, Instant from, Instant to, int limit, String cursor) {
+        READ_ASSIGNMENT.require(caller);
+        Assignment assignment = visible(caller, id).orElseThrow(() -> ApiProblemException.notFound("Assignment"));
+        if (!to.isAfter(from)) {
+            throw ApiProblemException.invalidField("to", "must be after from");
+        }
+        if (java.time.Duration.between(from, to).toDays() > MAX_OCCURRENCE_RANGE_DAYS) {
+            throw ApiProblemException.invalidField("to", "the range may span at most " + MAX_OCCURRENCE_RANGE_DAYS + " days");
+        }
+        Instant start = from;
+        if (cursor != null) {
+            try {
+                start = Instant.parse(new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+                throw ApiProblemException.invalidField("cursor", "not a cursor returned by this API");
+            }
+        }
+        List<Occurrence> found;
+        try {
+            found = expander.expand(assignment.schedule.toSpec(), ZoneId.of(assignment.timeZone), start, to);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblemException.invalidField("to", "too many occurrences in this range; narrow it");
+        }
+        List<OccurrenceView> page = found.stream().limit(limit).map(OccurrenceView::of).toList();
+        String next = null;
+        if (found.size() > limit) {
+            Instant resumeAt = found.get(limit).dueAt();
+            next = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(resumeAt.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return new Occurrences(page, next);
+    }
+
+    private Optional<Assignment> visible(Caller caller, UUID id) {
+        StringBuilder query = new StringBuilder("from Assignment a where a.id = :id and a.clinicId = :clinic");
         Parameters params = Parameters.with("id", id).and("clinic", caller.clinicId());
+        scope(caller, query, params);
+        return Assignment.<Assignment>find(query.toString(), params).firstResultOptional();
+    }
+
+    /** A client sees their own assignments, a therapist those of their care team's clients, an admin the clinic's. */
+    private static void scope(Caller caller, StringBuilder query, Parameters params) {
         if (caller.is(Role.CLIENT)) {
-            visible += " and a.clientId = :caller";
+            query.append(" and a.clientId = :caller");
             params.and("caller", caller.id());
         } else if (caller.is(Role.THERAPIST)) {
-            visible += " and " + CareTeams.THERAPIST_CARES_FOR.formatted("a");
+            query.append(" and ").append(IdentityReplica.THERAPIST_CARES_FOR.formatted("a"));
             params.and("therapist", caller.id());
         }
-        return Assignment.<Assignment>find("from Assignment a where " + visible, params).firstResultOptional().map(AssignmentView::of);
+    }
+
+    private ZoneId clientZone(UUID clinicId, UUID clientId) {
+        return identity.zoneOf(clinicId, clientId).orElseThrow(() -> ApiProblemException.conflict(
+                "The client's profile has not reached assignment-service yet; retry in a moment"));
+    }
+
+    private static void validSchedule(Schedule schedule) {
+        try {
+            schedule.toSpec();
+        } catch (InvalidScheduleException e) {
+            throw ApiProblemException.invalidField("schedule." + e.field(), e.reason());
+        }
+    }
+
+    private static void requireCurrent(Assignment assignment, String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiProblemException(428, "Send If-Match with the ETag of the assignment you are changing");
+        }
+        boolean matches = java.util.Arrays.stream(ifMatch.split(","))
+                .map(String::strip)
+                .anyMatch(tag -> tag.equals("*") || tag.equals(assignment.etag()));
+        if (!matches) {
+            throw new ApiProblemException(412, "The assignment changed since you read it; read it again and retry");
+        }
+    }
+
+    private void publish(String type, Assignment a) {
+        outbox.append(Topics.ASSIGNMENT, a.clientId.toString(), type, "assignments/" + a.id,
+                new AssignmentSnapshot(a.id, a.clinicId, a.clientId, a.therapistId, a.title, a.status.name(), a.timeZone,
+                        a.schedule, a.reminderPolicy, a.version, a.updatedAt));
+    }
+
+    private static String pastTense(AssignmentStatus.Change change) {
+        return switch (change) {
+            case ACKNOWLEDGE -> "acknowledged";
+            case PAUSE -> "paused";
+            case RESUME -> "resumed";
+            case CANCEL -> "cancelled";
+            case COMPLETE -> "completed";
+        };
     }
 
     private static UUID assigningTherapist(Caller caller, NewAssignment request) {
@@ -83,6 +311,9 @@ public class AssignmentService {
                 throw ApiProblemException.invalidField("therapistId", "an API client assigns on behalf of a named therapist");
             }
             return request.therapistId();
+        }
+        if (request.therapistId() != null && !request.therapistId().equals(caller.id())) {
+            throw ApiProblemException.invalidField("therapistId", "a therapist assigns as themself");
         }
         return caller.id();
     }

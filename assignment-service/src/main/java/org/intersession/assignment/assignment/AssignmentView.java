@@ -1,6 +1,10 @@
 package org.intersession.assignment.assignment;
 
+import org.intersession.platform.event.assignment.ReminderPolicy;
+import org.intersession.platform.schedule.Schedule;
+
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 public record AssignmentView(
@@ -9,11 +13,19 @@ public record AssignmentView(
         UUID therapistId,
         String title,
         String instructions,
+        String rationale,
+        List<Obstacle> obstacles,
+        Schedule schedule,
+        String timeZone,
+        ReminderPolicy reminderPolicy,
         AssignmentStatus status,
+        OffsetDateTime acknowledgedAt,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        long version) {
 
     static AssignmentView of(Assignment a) {
-        return new AssignmentView(a.id, a.clientId, a.therapistId, a.title, a.instructions, a.status, a.createdAt, a.updatedAt);
+        return new AssignmentView(a.id, a.clientId, a.therapistId, a.title, a.instructions, a.rationale, List.copyOf(a.obstacles),
+                a.schedule, a.timeZone, a.reminderPolicy, a.status, a.acknowledgedAt, a.createdAt, a.updatedAt, a.version);
     }
 }

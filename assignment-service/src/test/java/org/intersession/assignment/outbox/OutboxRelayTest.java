@@ -5,19 +5,16 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.intersession.assignment.AssignmentFixture;
 import org.intersession.infra.KafkaBroker;
-import org.intersession.platform.careteam.CareTeams;
+import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.event.Topics;
-import org.intersession.testing.TestEvents;
 import org.intersession.testing.SharedServers;
-import org.intersession.testing.TestTokens;
 import org.intersession.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -32,23 +29,19 @@ class OutboxRelayTest {
     EntityManager em;
 
     @Inject
-    CareTeams careTeams;
+    IdentityReplica identity;
 
     @Test
     void writesSucceedWhileTheBrokerIsDownAndTheirEventsArePublishedAfterItReturns() throws IOException {
-        UUID clinic = UUID.randomUUID();
-        UUID therapist = UUID.randomUUID();
-        UUID client = UUID.randomUUID();
-        TestEvents.careTeamLinked(clinic, client, therapist);
-        await().atMost(Duration.ofSeconds(30)).until(() -> careTeams.caresFor(clinic, therapist, client));
+        AssignmentFixture f = new AssignmentFixture(identity);
 
         KafkaBroker kafka = SharedServers.kafka();
         kafka.stop();
         String id;
         try {
-            id = given().auth().oauth2(TestTokens.therapist(clinic, therapist))
+            id = given().auth().oauth2(f.therapistToken())
                     .contentType(ContentType.JSON)
-                    .body(Map.of("clientId", client, "title", "Written while Kafka is down"))
+                    .body(f.dailyThoughtRecord())
                     .when().post("/api/v1/assignments")
                     .then().statusCode(201).extract().path("id");
             assertEquals(Boolean.FALSE, published(id), "the event waits in the outbox");

@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
-import org.intersession.platform.event.assignment.AssignmentCreated;
+import org.intersession.platform.event.assignment.AssignmentSnapshot;
 import org.intersession.platform.event.progress.ProgressRecorded;
 import org.intersession.platform.inbox.Inbox;
 
@@ -37,8 +37,8 @@ public class InboxNotifier {
         if (!inbox.firstDelivery("notification-service/assignment-events", event)) {
             return;
         }
-        if (event.hasType(AssignmentCreated.TYPE)) {
-            AssignmentCreated created = codec.data(event, AssignmentCreated.class);
+        if (event.hasType(AssignmentSnapshot.CREATED)) {
+            AssignmentSnapshot created = codec.data(event, AssignmentSnapshot.class);
             notify(event, created.clinicId(), created.clientId(), "assignment.created",
                     "New homework: " + created.title(), "Your therapist gave you new homework.");
         }

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.Topics;
-import org.intersession.platform.event.assignment.AssignmentCreated;
+import org.intersession.platform.event.assignment.AssignmentSnapshot;
 import org.intersession.platform.event.progress.ProgressRecorded;
 import org.intersession.testing.TestEvents;
 import org.intersession.testing.TestTokens;
@@ -39,13 +39,13 @@ class NotificationResourceTest {
 
     @Test
     void aNewAssignmentReachesTheClientsInboxExactlyOnceEvenWhenRedelivered() {
-        String event = envelope(AssignmentCreated.TYPE, new AssignmentCreated(UUID.randomUUID(), clinic, client, therapist,
-                "Worry time", now()));
+        String event = envelope(AssignmentSnapshot.CREATED, TestEvents.newAssignment(UUID.randomUUID(), clinic, client, therapist,
+                "Worry time"));
         TestEvents.send(Topics.ASSIGNMENT, client.toString(), event);
         TestEvents.send(Topics.ASSIGNMENT, client.toString(), event);
         // a later event on the same partition proves the duplicate before it was consumed
-        TestEvents.send(Topics.ASSIGNMENT, client.toString(), envelope(AssignmentCreated.TYPE,
-                new AssignmentCreated(UUID.randomUUID(), clinic, client, therapist, "Sleep diary", now())));
+        TestEvents.send(Topics.ASSIGNMENT, client.toString(), envelope(AssignmentSnapshot.CREATED,
+                TestEvents.newAssignment(UUID.randomUUID(), clinic, client, therapist, "Sleep diary")));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> inbox(client, 20)
                 .body("items.title", hasItem("New homework: Sleep diary")));
@@ -66,8 +66,8 @@ class NotificationResourceTest {
     @Test
     void theInboxPagesWithACursor() {
         for (String title : List.of("One", "Two", "Three")) {
-            TestEvents.send(Topics.ASSIGNMENT, client.toString(), envelope(AssignmentCreated.TYPE,
-                    new AssignmentCreated(UUID.randomUUID(), clinic, client, therapist, title, now())));
+            TestEvents.send(Topics.ASSIGNMENT, client.toString(), envelope(AssignmentSnapshot.CREATED,
+                    TestEvents.newAssignment(UUID.randomUUID(), clinic, client, therapist, title)));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> inbox(client, 20).body("items", hasSize(3)));
 

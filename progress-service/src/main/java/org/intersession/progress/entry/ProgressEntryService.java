@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.intersession.platform.careteam.CareTeams;
+import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.event.progress.ProgressRecorded;
 import org.intersession.platform.outbox.Outbox;
@@ -81,7 +81,7 @@ public class ProgressEntryService {
             visible += " and e.clientId = :caller";
             params.and("caller", caller.id());
         } else if (caller.is(Role.THERAPIST)) {
-            visible += " and " + CareTeams.THERAPIST_CARES_FOR.formatted("e");
+            visible += " and " + IdentityReplica.THERAPIST_CARES_FOR.formatted("e");
             params.and("therapist", caller.id());
         }
         return ProgressEntry.<ProgressEntry>find("from ProgressEntry e where " + visible, params)

@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
-import org.intersession.platform.event.assignment.AssignmentCreated;
+import org.intersession.platform.event.assignment.AssignmentSnapshot;
 import org.intersession.platform.inbox.Inbox;
 
 /** Keeps {@link TrackedAssignment} in step with assignment-service. */
@@ -14,6 +14,7 @@ import org.intersession.platform.inbox.Inbox;
 public class AssignmentEventsConsumer {
 
     private static final String CONSUMER = "progress-service/assignment-events";
+    private static final String ASSIGNMENT_EVENTS = "org.intersession.assignment.";
 
     private final EventCodec codec;
     private final Inbox inbox;
@@ -31,22 +32,29 @@ public class AssignmentEventsConsumer {
         if (!inbox.firstDelivery(CONSUMER, event)) {
             return;
         }
-        if (event.hasType(AssignmentCreated.TYPE)) {
-            track(codec.data(event, AssignmentCreated.class));
+        if (event.type().startsWith(ASSIGNMENT_EVENTS)) {
+            track(codec.data(event, AssignmentSnapshot.class));
         }
     }
 
-    private void track(AssignmentCreated created) {
-        if (TrackedAssignment.findById(created.assignmentId()) != null) {
+    /** Every assignment event carries the whole state; an older snapshot than the one held is ignored. */
+    private void track(AssignmentSnapshot snapshot) {
+        TrackedAssignment tracked = TrackedAssignment.findById(snapshot.assignmentId());
+        if (tracked == null) {
+            tracked = new TrackedAssignment();
+            tracked.assignmentId = snapshot.assignmentId();
+            tracked.clinicId = snapshot.clinicId();
+            tracked.clientId = snapshot.clientId();
+            tracked.assignedAt = snapshot.changedAt();
+        } else if (tracked.version > snapshot.version()) {
             return;
         }
-        TrackedAssignment tracked = new TrackedAssignment();
-        tracked.assignmentId = created.assignmentId();
-        tracked.clinicId = created.clinicId();
-        tracked.clientId = created.clientId();
-        tracked.therapistId = created.therapistId();
-        tracked.title = created.title();
-        tracked.assignedAt = created.createdAt();
+        tracked.therapistId = snapshot.therapistId();
+        tracked.title = snapshot.title();
+        tracked.status = snapshot.status();
+        tracked.timeZone = snapshot.timeZone();
+        tracked.schedule = snapshot.schedule();
+        tracked.version = snapshot.version();
         tracked.persist();
     }
 }

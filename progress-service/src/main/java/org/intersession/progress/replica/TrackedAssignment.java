@@ -5,6 +5,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.intersession.platform.schedule.Schedule;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -32,4 +35,17 @@ public class TrackedAssignment extends PanacheEntityBase {
 
     @Column(name = "assigned_at", nullable = false)
     public OffsetDateTime assignedAt;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "time_zone")
+    public String timeZone;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Schedule schedule;
+
+    /** The assignment's version in the snapshot this row holds. */
+    @Column(nullable = false)
+    public long version;
 }

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.Topics;
-import org.intersession.platform.event.assignment.AssignmentCreated;
+import org.intersession.platform.event.assignment.AssignmentSnapshot;
 import org.intersession.testing.TestEvents;
 import org.intersession.testing.TestTokens;
 import org.intersession.testing.TopicProbe;
@@ -122,10 +122,9 @@ class ProgressEntryResourceTest {
     }
 
     private String assignmentCreated(UUID assignment) {
-        AssignmentCreated data = new AssignmentCreated(assignment, clinic, client, therapist, "Thought record",
-                OffsetDateTime.now(ZoneOffset.UTC));
+        AssignmentSnapshot data = TestEvents.newAssignment(assignment, clinic, client, therapist, "Thought record");
         return codec.write(new CloudEvent(UUID.randomUUID().toString(), "/intersession/assignment-service",
-                CloudEvent.SPEC_VERSION, AssignmentCreated.TYPE, "assignments/" + assignment, OffsetDateTime.now(ZoneOffset.UTC),
+                CloudEvent.SPEC_VERSION, AssignmentSnapshot.CREATED, "assignments/" + assignment, OffsetDateTime.now(ZoneOffset.UTC),
                 CloudEvent.JSON, codec.tree(data)));
     }
 }

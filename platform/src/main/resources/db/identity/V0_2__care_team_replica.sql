@@ -1,5 +1,5 @@
 -- Replica of the gateway's care-team links, fed by identity events, for the services that scope therapists'
--- reads by care team. Services opt in by adding db/careteam to quarkus.flyway.locations.
+-- reads by care team. Services opt in by adding db/identity to quarkus.flyway.locations.
 create table care_team_member (
     clinic_id    uuid        not null,
     client_id    uuid        not null,

@@ -1,4 +1,4 @@
-package org.intersession.platform.careteam;
+package org.intersession.platform.identity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,0 +1,33 @@
+package org.intersession.platform.event.assignment;
+
+import org.intersession.platform.schedule.Schedule;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * An assignment as it is after a change. Every assignment event carries the whole snapshot, with the schedule and
+ * the client's time zone, so consumers expand occurrences themselves and never call assignment-service.
+ * {@code version} grows with every change, so a consumer can ignore an older snapshot that arrives late.
+ */
+public record AssignmentSnapshot(
+        UUID assignmentId,
+        UUID clinicId,
+        UUID clientId,
+        UUID therapistId,
+        String title,
+        String status,
+        String timeZone,
+        Schedule schedule,
+        ReminderPolicy reminderPolicy,
+        long version,
+        OffsetDateTime changedAt) {
+
+    public static final String CREATED = "org.intersession.assignment.created.v1";
+    public static final String UPDATED = "org.intersession.assignment.updated.v1";
+    public static final String ACKNOWLEDGED = "org.intersession.assignment.acknowledged.v1";
+    public static final String PAUSED = "org.intersession.assignment.paused.v1";
+    public static final String RESUMED = "org.intersession.assignment.resumed.v1";
+    public static final String CANCELLED = "org.intersession.assignment.cancelled.v1";
+    public static final String COMPLETED = "org.intersession.assignment.completed.v1";
+}

@@ -1,0 +1,96 @@
+package org.intersession.platform.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.intersession.platform.event.CloudEvent;
+import org.intersession.platform.event.EventCodec;
+import org.intersession.platform.event.identity.CareTeamChanged;
+import org.intersession.platform.event.identity.ClientProfileChanged;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a service knows of identity, replicated from the gateway's events: care teams and client profiles.
+ * A service never calls the gateway to authorize or to find a client's time zone; it answers from these tables.
+ * Services opt in by adding {@code db/identity} to {@code quarkus.flyway.locations}.
+ */
+@ApplicationScoped
+public class IdentityReplica {
+
+    /** JPQL condition: the therapist {@code :therapist} is in the care team of {@code <alias>.clientId} in {@code :clinic}. */
+    public static final String THERAPIST_CARES_FOR = "exists (select 1 from CareTeamMember m where m.clientId = %s.clientId"
+            + " and m.therapistId = :therapist and m.clinicId = :clinic)";
+
+    private final EventCodec codec;
+
+    IdentityReplica(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    @Transactional
+    public boolean caresFor(UUID clinicId, UUID therapistId, UUID clientId) {
+        return CareTeamMember.count("clinicId = ?1 and therapistId = ?2 and clientId = ?3", clinicId, therapistId, clientId) > 0;
+    }
+
+    /** The client's IANA zone, if their profile has arrived. */
+    @Transactional
+    public Optional<ZoneId> zoneOf(UUID clinicId, UUID clientId) {
+        return ClientProfileReplica.<ClientProfileReplica>find("clientId = ?1 and clinicId = ?2", clientId, clinicId)
+                .firstResultOptional().map(p -> ZoneId.of(p.timeZone));
+    }
+
+    @Transactional
+    public Optional<ClientProfileReplica> profileOf(UUID clinicId, UUID clientId) {
+        return ClientProfileReplica.find("clientId = ?1 and clinicId = ?2", clientId, clinicId).firstResultOptional();
+    }
+
+    /** Applies a care-team or profile event; other identity events are not this replica's business. Idempotent. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(CloudEvent event) {
+        if (event.hasType(CareTeamChanged.LINKED)) {
+            CareTeamChanged linked = codec.data(event, CareTeamChanged.class);
+            if (CareTeamMember.findById(new CareTeamMember.Key(linked.clientId(), linked.therapistId())) == null) {
+                CareTeamMember member = new CareTeamMember();
+                member.clientId = linked.clientId();
+                member.therapistId = linked.therapistId();
+                member.clinicId = linked.clinicId();
+                member.linkedAt = timeOf(event);
+                member.persist();
+            }
+        } else if (event.hasType(CareTeamChanged.UNLINKED)) {
+            CareTeamChanged unlinked = codec.data(event, CareTeamChanged.class);
+            CareTeamMember.delete("clientId = ?1 and therapistId = ?2 and clinicId = ?3",
+                    unlinked.clientId(), unlinked.therapistId(), unlinked.clinicId());
+        } else if (event.hasType(ClientProfileChanged.TYPE)) {
+            apply(codec.data(event, ClientProfileChanged.class), timeOf(event));
+        }
+    }
+
+    private static void apply(ClientProfileChanged changed, OffsetDateTime at) {
+        ClientProfileReplica profile = ClientProfileReplica.findById(changed.clientId());
+        if (profile != null && profile.changedAt.isAfter(at)) {
+            return;
+        }
+        if (profile == null) {
+            profile = new ClientProfileReplica();
+            profile.clientId = changed.clientId();
+            profile.clinicId = changed.clinicId();
+        }
+        profile.timeZone = changed.timeZone();
+        profile.locale = changed.locale();
+        profile.quietHoursStart = changed.quietHoursStart();
+        profile.quietHoursEnd = changed.quietHoursEnd();
+        profile.channels = changed.channels() == null ? new ArrayList<>() : new ArrayList<>(changed.channels());
+        profile.changedAt = at;
+        profile.persist();
+    }
+
+    private static OffsetDateTime timeOf(CloudEvent event) {
+        return event.time() != null ? event.time() : OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
