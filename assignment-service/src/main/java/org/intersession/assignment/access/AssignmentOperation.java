@@ -17,7 +17,9 @@ public enum AssignmentOperation {
     READ_ASSIGNMENT(allow("assignments:read", CLINIC_ADMIN, THERAPIST, CLIENT)),
     UPDATE_ASSIGNMENT(allow("assignments:write", THERAPIST)),
     ACKNOWLEDGE_ASSIGNMENT(allow(null, CLIENT)),
-    CHANGE_ASSIGNMENT_STATUS(allow("assignments:write", THERAPIST));
+    CHANGE_ASSIGNMENT_STATUS(allow("assignments:write", THERAPIST)),
+    RECORD_REVIEW(allow(null, THERAPIST)),
+    READ_REVIEWS(allow("reviews:read", CLINIC_ADMIN, THERAPIST, CLIENT));
 
     private final AccessRule rule;
 

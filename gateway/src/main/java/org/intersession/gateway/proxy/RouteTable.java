@@ -22,6 +22,8 @@ public final class RouteTable {
 
     public static final List<Route> ROUTES = List.of(
             collection("/api/v1/assignments", ASSIGNMENT),
+            collection("/api/v1/reviews", ASSIGNMENT),
+            clientScoped("reviews", ASSIGNMENT),
             collection("/api/v1/progress-entries", PROGRESS),
             collection("/api/v1/notifications", NOTIFICATION));
 
@@ -30,6 +32,11 @@ public final class RouteTable {
 
     public static Optional<Upstream> upstreamFor(String path) {
         return ROUTES.stream().filter(route -> route.matches(path)).map(Route::upstream).findFirst();
+    }
+
+    /** A collection under one client, such as {@code /api/v1/clients/{clientId}/reviews}. */
+    private static Route clientScoped(String collection, Upstream upstream) {
+        return new Route(Pattern.compile("/api/v1/clients/[0-9a-fA-F-]{36}/" + Pattern.quote(collection) + "(/[^?]*)?"), upstream);
     }
 
     /** The collection itself and anything below it, such as {@code /api/v1/assignments/{id}/occurrences}. */

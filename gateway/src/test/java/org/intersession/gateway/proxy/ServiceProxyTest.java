@@ -71,6 +71,15 @@ class ServiceProxyTest {
     }
 
     @Test
+    void aClientScopedCollectionIsForwardedButTheCareTeamStaysAtTheGateway() {
+        UUID client = UUID.randomUUID();
+        given().auth().oauth2(token).when().get("/api/v1/clients/{id}/reviews", client)
+                .then().statusCode(200).header("X-Upstream", "echo").body("uri", equalTo("/api/v1/clients/" + client + "/reviews"));
+        given().auth().oauth2(token).when().put("/api/v1/clients/{id}/care-team/{t}", client, UUID.randomUUID())
+                .then().header("X-Upstream", nullValue());
+    }
+
+    @Test
     void anUnlistedPathIsA404EvenWithAToken() {
         given().auth().oauth2(token).when().get("/api/v1/assignmentsX")
                 .then().statusCode(404).contentType(PROBLEM).header("X-Upstream", nullValue());
