@@ -1,0 +1,20 @@
+package org.intersession.platform.schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * "Tell the therapist when this answer is ...". {@code at_least}, {@code at_most} and {@code equals} take one
+ * {@code value}; {@code any_of} takes {@code values}, option values of the field. {@code value} is typed as Jackson reads
+ * untyped JSON, like answers are: a number (Integer, Long, BigInteger, Double or BigDecimal), a Boolean or a String.
+ * Numbers are compared by value, so 4 and 4.0 are equal. {@code message} (at most {@value #MAX_MESSAGE_LENGTH}
+ * characters) is shown to the therapist. Which operators suit which field types is checked by {@link SchemaValidator}.
+ * <pre>{"operator": "at_least", "value": 4, "message": "Strong urge to self-harm"}
+ * {"operator": "any_of", "values": ["shame", "guilt"]}</pre>
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AlertRule(AlertOperator operator, Object value, List<String> values, String message) {
+
+    public static final int MAX_MESSAGE_LENGTH = 200;
+}

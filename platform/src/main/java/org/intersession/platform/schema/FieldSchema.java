@@ -1,0 +1,13 @@
+package org.intersession.platform.schema;
+
+import java.util.List;
+
+/**
+ * The form of a homework: its fields, in the order the client sees them. JSON: {@code {"fields": [ ... ]}}, one
+ * {@link Field} object each. Records hold what was sent, unchecked: {@link SchemaValidator} says whether it is a valid
+ * schema, {@link AnswerValidator} whether answers fit it, and {@link AlertEvaluator} which alert rules they trigger.
+ */
+public record FieldSchema(List<Field> fields) {
+
+    public static final int MAX_FIELDS = 50;
+}
