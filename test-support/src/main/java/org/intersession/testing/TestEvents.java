@@ -63,7 +63,7 @@ public final class TestEvents {
         Schedule daily = new Schedule(Schedule.Type.RECURRING, null, LocalDate.now().plusDays(1).atTime(20, 0), "FREQ=DAILY",
                 List.of(), null, null);
         return new AssignmentSnapshot(assignment, clinic, client, therapist, title, "ASSIGNED", "Europe/Berlin", daily,
-                ReminderPolicy.DEFAULT, 0, OffsetDateTime.now(ZoneOffset.UTC));
+                ReminderPolicy.DEFAULT, null, 0, OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     public static void send(String topic, String key, String value) {

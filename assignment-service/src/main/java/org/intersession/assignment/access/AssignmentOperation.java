@@ -19,6 +19,8 @@ public enum AssignmentOperation {
     ACKNOWLEDGE_ASSIGNMENT(allow(null, CLIENT)),
     CHANGE_ASSIGNMENT_STATUS(allow("assignments:write", THERAPIST)),
     RECORD_REVIEW(allow(null, THERAPIST)),
+    READ_TEMPLATES(allow("assignments:read", CLINIC_ADMIN, THERAPIST)),
+    WRITE_TEMPLATES(allow("templates:write", CLINIC_ADMIN, THERAPIST)),
     READ_REVIEWS(allow("reviews:read", CLINIC_ADMIN, THERAPIST, CLIENT));
 
     private final AccessRule rule;

@@ -12,6 +12,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.intersession.platform.event.assignment.ReminderPolicy;
 import org.intersession.platform.schedule.Schedule;
+import org.intersession.platform.schema.FieldSchema;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -58,6 +59,18 @@ public class Assignment extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "reminder_policy", nullable = false)
     public ReminderPolicy reminderPolicy;
+
+    /** The template and version this assignment was made from, if any; its schema is copied into fieldSchema. */
+    @Column(name = "template_id")
+    public UUID templateId;
+
+    @Column(name = "template_version")
+    public Integer templateVersion;
+
+    /** What the client fills in for each occurrence; null for homework without structured answers. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "field_schema")
+    public FieldSchema fieldSchema;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.intersession.assignment.idempotency.IdempotencyKeys;
+import org.intersession.assignment.template.TemplateService;
+import org.intersession.assignment.template.TemplateVersion;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.event.assignment.AssignmentSnapshot;
 import org.intersession.platform.event.assignment.ReminderPolicy;
@@ -17,6 +19,8 @@ import org.intersession.platform.schedule.InvalidScheduleException;
 import org.intersession.platform.schedule.Occurrence;
 import org.intersession.platform.schedule.OccurrenceExpander;
 import org.intersession.platform.schedule.Schedule;
+import org.intersession.platform.schema.FieldSchema;
+import org.intersession.platform.schema.SchemaValidator;
 import org.intersession.platform.security.Caller;
 import org.intersession.platform.security.Role;
 import org.intersession.platform.web.Cursor;
@@ -46,12 +50,14 @@ public class AssignmentService {
     private final Outbox outbox;
     private final IdentityReplica identity;
     private final IdempotencyKeys idempotencyKeys;
+    private final TemplateService templates;
     private final OccurrenceExpander expander = new OccurrenceExpander();
 
-    AssignmentService(Outbox outbox, IdentityReplica identity, IdempotencyKeys idempotencyKeys) {
+    AssignmentService(Outbox outbox, IdentityReplica identity, IdempotencyKeys idempotencyKeys, TemplateService templates) {
         this.outbox = outbox;
         this.identity = identity;
         this.idempotencyKeys = idempotencyKeys;
+        this.templates = templates;
     }
 
     public record Created(AssignmentView assignment, boolean replayed) {
@@ -74,6 +80,18 @@ public class AssignmentService {
         }
         ZoneId zone = clientZone(caller.clinicId(), request.clientId());
         validSchedule(request.schedule());
+        TemplateVersion template = request.templateId() == null ? null : templates.currentVersionFor(caller, request.templateId());
+        if (template != null && request.fieldSchema() != null) {
+            throw ApiProblemException.invalidField("fieldSchema", "comes from the template; leave it out or leave out templateId");
+        }
+        if (request.fieldSchema() != null) {
+            validFieldSchema(request.fieldSchema());
+        }
+        String title = request.title() != null && !request.title().isBlank() ? request.title().strip()
+                : template != null ? template.title : null;
+        if (title == null) {
+            throw ApiProblemException.invalidField("title", "must not be blank");
+        }
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Assignment assignment = new Assignment();
@@ -81,13 +99,20 @@ public class AssignmentService {
         assignment.clinicId = caller.clinicId();
         assignment.clientId = request.clientId();
         assignment.therapistId = therapistId;
-        assignment.title = request.title().strip();
-        assignment.instructions = request.instructions();
+        assignment.title = title;
+        assignment.instructions = request.instructions() != null || template == null ? request.instructions() : template.defaultInstructions;
         assignment.rationale = request.rationale().strip();
         assignment.obstacles = request.obstacles() == null ? new ArrayList<>() : new ArrayList<>(request.obstacles());
         assignment.schedule = request.schedule();
         assignment.timeZone = zone.getId();
         assignment.reminderPolicy = request.reminderPolicy() == null ? ReminderPolicy.DEFAULT : request.reminderPolicy();
+        if (template != null) {
+            assignment.templateId = template.templateId;
+            assignment.templateVersion = template.version;
+            assignment.fieldSchema = template.fieldSchema;
+        } else {
+            assignment.fieldSchema = request.fieldSchema();
+        }
         assignment.status = AssignmentStatus.ASSIGNED;
         assignment.createdAt = now;
         assignment.updatedAt = now;
@@ -277,6 +302,14 @@ public class AssignmentService {
         }
     }
 
+    private static void validFieldSchema(FieldSchema schema) {
+        List<org.intersession.platform.problem.Problem.FieldError> errors = SchemaValidator.validate(schema).stream()
+                .map(e -> new org.intersession.platform.problem.Problem.FieldError("fieldSchema." + e.field(), e.message())).toList();
+        if (!errors.isEmpty()) {
+            throw new ApiProblemException(400, "Invalid value for: fieldSchema", errors);
+        }
+    }
+
     private static void requireCurrent(Assignment assignment, String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiProblemException(428, "Send If-Match with the ETag of the assignment you are changing");
@@ -292,7 +325,7 @@ public class AssignmentService {
     private void publish(String type, Assignment a) {
         outbox.append(Topics.ASSIGNMENT, a.clientId.toString(), type, "assignments/" + a.id,
                 new AssignmentSnapshot(a.id, a.clinicId, a.clientId, a.therapistId, a.title, a.status.name(), a.timeZone,
-                        a.schedule, a.reminderPolicy, a.version, a.updatedAt));
+                        a.schedule, a.reminderPolicy, a.fieldSchema, a.version, a.updatedAt));
     }
 
     private static String pastTense(AssignmentStatus.Change change) {

@@ -2,6 +2,7 @@ package org.intersession.assignment.assignment;
 
 import org.intersession.platform.event.assignment.ReminderPolicy;
 import org.intersession.platform.schedule.Schedule;
+import org.intersession.platform.schema.FieldSchema;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -18,6 +19,9 @@ public record AssignmentView(
         Schedule schedule,
         String timeZone,
         ReminderPolicy reminderPolicy,
+        UUID templateId,
+        Integer templateVersion,
+        FieldSchema fieldSchema,
         AssignmentStatus status,
         OffsetDateTime acknowledgedAt,
         OffsetDateTime createdAt,
@@ -26,6 +30,6 @@ public record AssignmentView(
 
     static AssignmentView of(Assignment a) {
         return new AssignmentView(a.id, a.clientId, a.therapistId, a.title, a.instructions, a.rationale, List.copyOf(a.obstacles),
-                a.schedule, a.timeZone, a.reminderPolicy, a.status, a.acknowledgedAt, a.createdAt, a.updatedAt, a.version);
+                a.schedule, a.timeZone, a.reminderPolicy, a.templateId, a.templateVersion, a.fieldSchema, a.status, a.acknowledgedAt, a.createdAt, a.updatedAt, a.version);
     }
 }

@@ -248,12 +248,17 @@ class AssignmentResourceTest {
     @Test
     void missingFieldsAreA400NamingThem() {
         Map<String, Object> body = f.dailyThoughtRecord();
-        body.put("title", " ");
         body.remove("rationale");
+        body.put("obstacles", List.of(Map.of("copingPlan", "without an obstacle")));
         given().auth().oauth2(f.therapistToken()).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/assignments")
                 .then().statusCode(400).contentType(PROBLEM)
-                .body("errors.field", hasItem("title")).body("errors.field", hasItem("rationale"));
+                .body("errors.field", hasItem("rationale")).body("errors.field", hasItem("obstacles[0].obstacle"));
+        body = f.dailyThoughtRecord();
+        body.put("title", " ");
+        given().auth().oauth2(f.therapistToken()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/assignments")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("title"));
     }
 
     @Test

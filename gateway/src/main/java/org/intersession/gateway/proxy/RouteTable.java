@@ -23,6 +23,7 @@ public final class RouteTable {
     public static final List<Route> ROUTES = List.of(
             collection("/api/v1/assignments", ASSIGNMENT),
             collection("/api/v1/reviews", ASSIGNMENT),
+            collection("/api/v1/templates", ASSIGNMENT),
             clientScoped("reviews", ASSIGNMENT),
             collection("/api/v1/progress-entries", PROGRESS),
             collection("/api/v1/notifications", NOTIFICATION));

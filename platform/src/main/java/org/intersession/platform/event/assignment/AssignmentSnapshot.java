@@ -1,13 +1,15 @@
 package org.intersession.platform.event.assignment;
 
 import org.intersession.platform.schedule.Schedule;
+import org.intersession.platform.schema.FieldSchema;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * An assignment as it is after a change. Every assignment event carries the whole snapshot, with the schedule and
- * the client's time zone, so consumers expand occurrences themselves and never call assignment-service.
+ * An assignment as it is after a change. Every assignment event carries the whole snapshot, with the schedule, the
+ * client's time zone and the pinned field schema, so consumers expand occurrences and validate answers themselves
+ * and never call assignment-service.
  * {@code version} grows with every change, so a consumer can ignore an older snapshot that arrives late.
  */
 public record AssignmentSnapshot(
@@ -20,6 +22,7 @@ public record AssignmentSnapshot(
         String timeZone,
         Schedule schedule,
         ReminderPolicy reminderPolicy,
+        FieldSchema fieldSchema,
         long version,
         OffsetDateTime changedAt) {
 

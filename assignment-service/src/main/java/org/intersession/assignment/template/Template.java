@@ -1,0 +1,44 @@
+package org.intersession.assignment.template;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A template; its content lives in {@link TemplateVersion}s. Built-in templates have no clinic and cannot be edited. */
+@Entity
+@Table(name = "template")
+public class Template extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "clinic_id")
+    public UUID clinicId;
+
+    @Column(nullable = false)
+    public String slug;
+
+    @Column(nullable = false)
+    public String category;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "current_version", nullable = false)
+    public int currentVersion;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public boolean isBuiltIn() {
+        return clinicId == null;
+    }
+}
