@@ -76,6 +76,10 @@ public class Assignment extends PanacheEntityBase {
     @Column(nullable = false)
     public AssignmentStatus status;
 
+    /** When the last occurrence's window closes (null: no end); the expiry job ends the assignment then. */
+    @Column(name = "ends_at")
+    public OffsetDateTime endsAt;
+
     @Column(name = "acknowledged_at")
     public OffsetDateTime acknowledgedAt;
 

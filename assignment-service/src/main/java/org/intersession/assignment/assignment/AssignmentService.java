@@ -1,6 +1,8 @@
 package org.intersession.assignment.assignment;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -105,6 +107,7 @@ public class AssignmentService {
         assignment.obstacles = request.obstacles() == null ? new ArrayList<>() : new ArrayList<>(request.obstacles());
         assignment.schedule = request.schedule();
         assignment.timeZone = zone.getId();
+        assignment.endsAt = endOf(assignment);
         assignment.reminderPolicy = request.reminderPolicy() == null ? ReminderPolicy.DEFAULT : request.reminderPolicy();
         if (template != null) {
             assignment.templateId = template.templateId;
@@ -193,6 +196,7 @@ public class AssignmentService {
             validSchedule(patch.schedule());
             assignment.schedule = patch.schedule();
             assignment.timeZone = clientZone(assignment.clinicId, assignment.clientId).getId();
+            assignment.endsAt = endOf(assignment);
         }
         if (patch.reminderPolicy() != null) {
             assignment.reminderPolicy = patch.reminderPolicy();
@@ -269,6 +273,40 @@ public class AssignmentService {
                     .encodeToString(resumeAt.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return new Occurrences(page, next);
+    }
+
+    /**
+     * Ends assignments whose last occurrence has passed. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
+     * instances share the work without doing it twice; after downtime it simply finds more rows.
+     */
+    @Scheduled(identity = "assignment-expiry", every = "${intersession.assignments.expiry-interval:5m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void expireEnded() {
+        while (QuarkusTransaction.requiringNew().call(this::expireBatch) == EXPIRY_BATCH) {
+            // keep going until a batch comes back short
+        }
+    }
+
+    static final int EXPIRY_BATCH = 100;
+
+    @SuppressWarnings("unchecked")
+    int expireBatch() {
+        List<Assignment> ended = Assignment.getEntityManager().createNativeQuery("""
+                        select * from assignment where status in ('ASSIGNED', 'ACTIVE', 'PAUSED') and ends_at < now()
+                        order by ends_at limit :n for update skip locked""", Assignment.class)
+                .setParameter("n", EXPIRY_BATCH).getResultList();
+        for (Assignment assignment : ended) {
+            assignment.status = AssignmentStatus.EXPIRED;
+            assignment.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            assignment.flush();
+            publish(AssignmentSnapshot.EXPIRED, assignment);
+        }
+        return ended.size();
+    }
+
+    private static OffsetDateTime endOf(Assignment assignment) {
+        return ScheduleEnd.of(assignment.schedule.toSpec(), ZoneId.of(assignment.timeZone))
+                .map(end -> end.atOffset(ZoneOffset.UTC)).orElse(null);
     }
 
     private Optional<Assignment> visible(Caller caller, UUID id) {

@@ -33,4 +33,5 @@ public record AssignmentSnapshot(
     public static final String RESUMED = "org.intersession.assignment.resumed.v1";
     public static final String CANCELLED = "org.intersession.assignment.cancelled.v1";
     public static final String COMPLETED = "org.intersession.assignment.completed.v1";
+    public static final String EXPIRED = "org.intersession.assignment.expired.v1";
 }
