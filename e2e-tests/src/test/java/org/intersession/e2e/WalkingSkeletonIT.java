@@ -48,12 +48,13 @@ class WalkingSkeletonIT {
             }
         }));
 
+        java.time.LocalDate threeDaysAgo = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).minusDays(3);
         // assignment-service learns of the care team from the gateway's events, then accepts the assignment
         String assignmentId = await().atMost(Duration.ofSeconds(60)).until(() -> clinic.as(therapist).contentType(ContentType.JSON)
                         .body(Map.of("clientId", client.id(), "title", "Daily thought record",
                                 "instructions", "Write down the situation, the thought and the feeling.",
                                 "rationale", "Catching automatic thoughts is the first step to testing them.",
-                                "schedule", Map.of("type", "RECURRING", "start", "2026-12-01T20:00", "rrule", "FREQ=DAILY")))
+                                "schedule", Map.of("type", "RECURRING", "start", threeDaysAgo + "T20:00", "rrule", "FREQ=DAILY")))
                         .when().post("/api/v1/assignments").then().extract(),
                 response -> response.statusCode() == 201).path("id");
 
@@ -66,7 +67,8 @@ class WalkingSkeletonIT {
 
         UUID entryId = UUID.randomUUID();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> clinic.as(client).contentType(ContentType.JSON)
-                .body(Map.of("id", entryId, "assignmentId", assignmentId, "status", "DONE"))
+                .body(Map.of("id", entryId, "assignmentId", assignmentId, "status", "DONE",
+                        "occurrenceKey", threeDaysAgo.plusDays(1) + "T20:00"))
                 .when().post("/api/v1/progress-entries")
                 .then().statusCode(201));
 

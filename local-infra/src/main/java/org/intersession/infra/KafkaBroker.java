@@ -112,8 +112,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void format(Path properties, Path logConfig) throws IOException {
+        // "--cluster-id=<id>": a random id may begin with '-', which the tool would take for an option
         Process format = java(logConfig, "kafka.tools.StorageTool", "format", "--standalone",
-                "-t", clusterId(), "-c", properties.toString()).start();
+                "--cluster-id=" + clusterId(), "--config=" + properties).start();
         StringBuilder output = new StringBuilder();
         pump(format.getInputStream(), line -> output.append(line).append('\n'));
         try {

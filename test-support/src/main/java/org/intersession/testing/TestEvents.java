@@ -15,6 +15,7 @@ import org.intersession.platform.event.assignment.ReminderPolicy;
 import org.intersession.platform.event.identity.CareTeamChanged;
 import org.intersession.platform.event.identity.ClientProfileChanged;
 import org.intersession.platform.schedule.Schedule;
+import org.intersession.platform.schema.FieldSchema;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -58,12 +59,22 @@ public final class TestEvents {
                 new ClientProfileChanged(client, clinic, timeZone, "en", null, null, List.of()));
     }
 
-    /** A new daily assignment (20:00 in Europe/Berlin from tomorrow), as assignment-service would publish it. */
+    /** A daily assignment (20:00 in Europe/Berlin, begun a week ago), as assignment-service would publish it. */
     public static AssignmentSnapshot newAssignment(UUID assignment, UUID clinic, UUID client, UUID therapist, String title) {
-        Schedule daily = new Schedule(Schedule.Type.RECURRING, null, LocalDate.now().plusDays(1).atTime(20, 0), "FREQ=DAILY",
+        return newAssignment(assignment, clinic, client, therapist, title, null);
+    }
+
+    public static AssignmentSnapshot newAssignment(UUID assignment, UUID clinic, UUID client, UUID therapist, String title,
+                                                   FieldSchema schema) {
+        Schedule daily = new Schedule(Schedule.Type.RECURRING, null, LocalDate.now().minusDays(7).atTime(20, 0), "FREQ=DAILY",
                 List.of(), null, null);
         return new AssignmentSnapshot(assignment, clinic, client, therapist, title, "ASSIGNED", "Europe/Berlin", daily,
-                ReminderPolicy.DEFAULT, null, 0, OffsetDateTime.now(ZoneOffset.UTC));
+                ReminderPolicy.DEFAULT, schema, 0, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** The key of the daily 20:00 occurrence {@code daysAgo} days ago, as in {@link #newAssignment}. */
+    public static String dailyOccurrenceKey(int daysAgo) {
+        return LocalDate.now().minusDays(daysAgo) + "T20:00";
     }
 
     public static void send(String topic, String key, String value) {

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.assignment.AssignmentSnapshot;
+import org.intersession.platform.event.progress.ProgressFlagged;
 import org.intersession.platform.event.progress.ProgressRecorded;
 import org.intersession.platform.inbox.Inbox;
 
@@ -39,7 +40,7 @@ public class InboxNotifier {
         }
         if (event.hasType(AssignmentSnapshot.CREATED)) {
             AssignmentSnapshot created = codec.data(event, AssignmentSnapshot.class);
-            notify(event, created.clinicId(), created.clientId(), "assignment.created",
+            notify(event, created.clinicId(), created.clientId(), "assignment.created", "NORMAL",
                     "New homework: " + created.title(), "Your therapist gave you new homework.");
         }
     }
@@ -54,17 +55,24 @@ public class InboxNotifier {
         }
         if (event.hasType(ProgressRecorded.TYPE)) {
             ProgressRecorded recorded = codec.data(event, ProgressRecorded.class);
-            notify(event, recorded.clinicId(), recorded.therapistId(), "progress.recorded",
-                    "A client logged homework", "Status: " + recorded.status());
+            notify(event, recorded.clinicId(), recorded.therapistId(), "progress.recorded", "NORMAL",
+                    "A client logged homework", "Status: " + recorded.status() + (recorded.late() ? " (late)" : ""));
+        } else if (event.hasType(ProgressFlagged.TYPE)) {
+            ProgressFlagged flagged = codec.data(event, ProgressFlagged.class);
+            notify(event, flagged.clinicId(), flagged.therapistId(), "progress.flagged", "HIGH",
+                    "Flagged answer: " + flagged.fieldLabel(),
+                    (flagged.message() == null ? "An answer crossed the alert you set." : flagged.message())
+                            + " Open the entry to see it.");
         }
     }
 
-    private void notify(CloudEvent event, UUID clinicId, UUID recipientId, String kind, String title, String body) {
+    private void notify(CloudEvent event, UUID clinicId, UUID recipientId, String kind, String priority, String title, String body) {
         Notification notification = new Notification();
         notification.id = UUID.randomUUID();
         notification.clinicId = clinicId;
         notification.recipientId = recipientId;
         notification.kind = kind;
+        notification.priority = priority;
         notification.title = title.length() > 200 ? title.substring(0, 200) : title;
         notification.body = body;
         notification.sourceEventId = event.source() + "#" + event.id();

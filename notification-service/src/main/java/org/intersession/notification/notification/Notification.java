@@ -30,6 +30,10 @@ public class Notification extends PanacheEntityBase {
 
     public String body;
 
+    /** HIGH for what a therapist must see at once, such as a flagged answer. */
+    @Column(nullable = false)
+    public String priority = "NORMAL";
+
     @Column(name = "source_event_id", nullable = false, updatable = false)
     public String sourceEventId;
 

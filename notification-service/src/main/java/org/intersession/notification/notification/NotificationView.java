@@ -3,10 +3,10 @@ package org.intersession.notification.notification;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-public record NotificationView(UUID id, String kind, String title, String body, OffsetDateTime createdAt,
+public record NotificationView(UUID id, String kind, String priority, String title, String body, OffsetDateTime createdAt,
                                OffsetDateTime readAt) {
 
     static NotificationView of(Notification n) {
-        return new NotificationView(n.id, n.kind, n.title, n.body, n.createdAt, n.readAt);
+        return new NotificationView(n.id, n.kind, n.priority, n.title, n.body, n.createdAt, n.readAt);
     }
 }

@@ -6,6 +6,7 @@ import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.event.assignment.AssignmentSnapshot;
+import org.intersession.platform.event.progress.ProgressFlagged;
 import org.intersession.platform.event.progress.ProgressRecorded;
 import org.intersession.testing.TestEvents;
 import org.intersession.testing.TestTokens;
@@ -55,12 +56,24 @@ class NotificationResourceTest {
     @Test
     void loggedProgressNotifiesTheTherapistWithoutClinicalDetail() {
         TestEvents.send(Topics.PROGRESS, client.toString(), envelope(ProgressRecorded.TYPE,
-                new ProgressRecorded(UUID.randomUUID(), UUID.randomUUID(), clinic, client, therapist, "DONE", now())));
+                new ProgressRecorded(UUID.randomUUID(), UUID.randomUUID(), clinic, client, therapist, "2026-11-20T20:00", "DONE", false, now())));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> inbox(therapist, 20)
                 .body("items.kind", contains("progress.recorded"))
                 .body("items[0].body", equalTo("Status: DONE")));
         inbox(client, 20).body("items", hasSize(0));
+    }
+
+    @Test
+    void aFlaggedAnswerReachesTheTherapistAsHighPriorityWithoutTheAnswer() {
+        TestEvents.send(Topics.PROGRESS, client.toString(), envelope(ProgressFlagged.TYPE,
+                new ProgressFlagged(UUID.randomUUID(), UUID.randomUUID(), clinic, client, therapist, "self_harm_urge",
+                        "Urge to harm yourself", 5, "Check in with the client today", now())));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> inbox(therapist, 20)
+                .body("items[0].kind", equalTo("progress.flagged"))
+                .body("items[0].priority", equalTo("HIGH"))
+                .body("items[0].title", equalTo("Flagged answer: Urge to harm yourself"))
+                .body("items[0].body", not(org.hamcrest.Matchers.containsString("5"))));
     }
 
     @Test

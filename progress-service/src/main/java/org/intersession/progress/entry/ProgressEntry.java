@@ -7,8 +7,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 @Entity
@@ -27,11 +31,47 @@ public class ProgressEntry extends PanacheEntityBase {
     @Column(name = "assignment_id", nullable = false, updatable = false)
     public UUID assignmentId;
 
+    @Column(name = "occurrence_key", nullable = false, updatable = false)
+    public String occurrenceKey;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public EntryStatus status;
 
+    /** Logged after the occurrence's window closed. */
+    @Column(nullable = false)
+    public boolean late;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, Object> answers = new HashMap<>();
+
+    @Column(name = "mood_before")
+    public Integer moodBefore;
+
+    @Column(name = "mood_after")
+    public Integer moodAfter;
+
+    @Column(name = "distress_before")
+    public Integer distressBefore;
+
+    @Column(name = "distress_after")
+    public Integer distressAfter;
+
+    @Column(name = "minutes_spent")
+    public Integer minutesSpent;
+
     public String note;
+
+    @Column(name = "note_private", nullable = false)
+    public boolean notePrivate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "skip_reason")
+    public SkipReason skipReason;
+
+    @Column(name = "skip_reason_text")
+    public String skipReasonText;
 
     @Column(name = "recorded_at", nullable = false, updatable = false)
     public OffsetDateTime recordedAt;

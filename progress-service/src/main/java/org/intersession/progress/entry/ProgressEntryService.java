@@ -5,17 +5,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.event.Topics;
+import org.intersession.platform.event.progress.ProgressFlagged;
 import org.intersession.platform.event.progress.ProgressRecorded;
+import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.outbox.Outbox;
 import org.intersession.platform.problem.ApiProblemException;
+import org.intersession.platform.problem.Problem;
+import org.intersession.platform.schedule.Occurrence;
+import org.intersession.platform.schedule.OccurrenceExpander;
+import org.intersession.platform.schema.AlertEvaluator;
+import org.intersession.platform.schema.AnswerValidator;
+import org.intersession.platform.schema.FieldSchema;
+import org.intersession.platform.schema.TriggeredAlert;
 import org.intersession.platform.security.Caller;
 import org.intersession.platform.security.Role;
 import org.intersession.progress.replica.TrackedAssignment;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +39,7 @@ import static org.intersession.progress.access.ProgressOperation.RECORD_PROGRESS
 public class ProgressEntryService {
 
     private final Outbox outbox;
+    private final OccurrenceExpander expander = new OccurrenceExpander();
 
     ProgressEntryService(Outbox outbox) {
         this.outbox = outbox;
@@ -36,8 +49,9 @@ public class ProgressEntryService {
     }
 
     /**
-     * Records an entry for one of the caller's own assignments. Resubmitting the same entry (same id, same content)
-     * answers the stored one again; the same id with other content is a conflict.
+     * Records an entry for an occurrence of one of the caller's own assignments. Resubmitting the same entry (same id,
+     * same content) answers the stored one again; the same id with other content, or a second entry for the same
+     * occurrence, is a conflict. Answers crossing an alert rule publish a flag at once.
      */
     @Transactional
     public Recorded record(Caller caller, @NotNull @Valid NewProgressEntry request) {
@@ -47,29 +61,61 @@ public class ProgressEntryService {
                         Parameters.with("id", request.assignmentId()).and("clinic", caller.clinicId()).and("client", caller.id()))
                 .firstResultOptional()
                 .orElseThrow(() -> ApiProblemException.notFound("Assignment"));
+        Map<String, Object> answers = request.answers() == null ? Map.of() : request.answers();
 
         ProgressEntry existing = ProgressEntry.findById(request.id());
         if (existing != null) {
-            if (sameEntry(existing, caller, request)) {
-                return new Recorded(ProgressEntryView.of(existing), false);
+            if (sameEntry(existing, caller, request, answers)) {
+                return new Recorded(ProgressEntryView.of(existing, true), false);
             }
             throw ApiProblemException.conflict("An entry with this id was already recorded with other content");
         }
+        if ("CANCELLED".equals(assignment.status)) {
+            throw ApiProblemException.conflict("This assignment was cancelled and takes no more entries");
+        }
+        Occurrence occurrence = occurrence(assignment, request.occurrenceKey());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (occurrence.windowStart().isAfter(now.toInstant())) {
+            throw ApiProblemException.invalidField("occurrenceKey", "this occurrence is not open yet");
+        }
+        if (ProgressEntry.count("assignmentId = ?1 and occurrenceKey = ?2", assignment.assignmentId, request.occurrenceKey()) > 0) {
+            throw ApiProblemException.conflict("This occurrence already has an entry");
+        }
+        validate(request, answers, assignment.fieldSchema);
 
         ProgressEntry entry = new ProgressEntry();
         entry.id = request.id();
         entry.clinicId = caller.clinicId();
         entry.clientId = caller.id();
         entry.assignmentId = assignment.assignmentId;
+        entry.occurrenceKey = request.occurrenceKey();
         entry.status = request.status();
+        entry.late = now.toInstant().isAfter(occurrence.windowEnd());
+        entry.answers = new HashMap<>(answers);
+        entry.moodBefore = request.moodBefore();
+        entry.moodAfter = request.moodAfter();
+        entry.distressBefore = request.distressBefore();
+        entry.distressAfter = request.distressAfter();
+        entry.minutesSpent = request.minutesSpent();
         entry.note = request.note();
-        entry.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        entry.notePrivate = request.notePrivate();
+        entry.skipReason = request.skipReason();
+        entry.skipReasonText = request.skipReasonText();
+        entry.recordedAt = now;
         entry.persist();
 
-        outbox.append(Topics.PROGRESS, entry.clientId.toString(), ProgressRecorded.TYPE, "progress-entries/" + entry.id,
+        String key = entry.clientId.toString();
+        outbox.append(Topics.PROGRESS, key, ProgressRecorded.TYPE, "progress-entries/" + entry.id,
                 new ProgressRecorded(entry.id, entry.assignmentId, entry.clinicId, entry.clientId, assignment.therapistId,
-                        entry.status.name(), entry.recordedAt));
-        return new Recorded(ProgressEntryView.of(entry), true);
+                        entry.occurrenceKey, entry.status.name(), entry.late, entry.recordedAt));
+        if (assignment.fieldSchema != null && entry.status != EntryStatus.SKIPPED) {
+            for (TriggeredAlert alert : AlertEvaluator.triggered(assignment.fieldSchema, entry.answers)) {
+                outbox.append(Topics.PROGRESS, key, ProgressFlagged.TYPE, "progress-entries/" + entry.id,
+                        new ProgressFlagged(entry.id, entry.assignmentId, entry.clinicId, entry.clientId, assignment.therapistId,
+                                alert.fieldKey(), alert.label(), alert.value(), alert.message(), now));
+            }
+        }
+        return new Recorded(ProgressEntryView.of(entry, true), true);
     }
 
     @Transactional
@@ -85,14 +131,69 @@ public class ProgressEntryService {
             params.and("therapist", caller.id());
         }
         return ProgressEntry.<ProgressEntry>find("from ProgressEntry e where " + visible, params)
-                .firstResultOptional().map(ProgressEntryView::of);
+                .firstResultOptional().map(e -> ProgressEntryView.of(e, e.clientId.equals(caller.id())));
     }
 
-    private static boolean sameEntry(ProgressEntry existing, Caller caller, NewProgressEntry request) {
+    private Occurrence occurrence(TrackedAssignment assignment, String key) {
+        if (assignment.schedule == null || assignment.timeZone == null) {
+            throw ApiProblemException.conflict("This assignment's schedule has not reached progress-service yet");
+        }
+        return expander.find(assignment.schedule.toSpec(), ZoneId.of(assignment.timeZone), key)
+                .orElseThrow(() -> ApiProblemException.invalidField("occurrenceKey", "not an occurrence of this assignment's schedule"));
+    }
+
+    /** Skips carry a reason and no answers; other entries no reason, and answers that fit the pinned schema. */
+    private static void validate(NewProgressEntry request, Map<String, Object> answers, FieldSchema schema) {
+        if (request.status() == EntryStatus.SKIPPED) {
+            if (request.skipReason() == null) {
+                throw ApiProblemException.invalidField("skipReason", "required when the homework was skipped");
+            }
+            if (!answers.isEmpty()) {
+                throw ApiProblemException.invalidField("answers", "a skipped occurrence has no answers");
+            }
+            return;
+        }
+        if (request.skipReason() != null || request.skipReasonText() != null) {
+            throw ApiProblemException.invalidField("skipReason", "only for a skipped occurrence");
+        }
+        if (schema == null) {
+            if (!answers.isEmpty()) {
+                throw ApiProblemException.invalidField("answers", "this assignment takes no structured answers");
+            }
+            return;
+        }
+        List<Problem.FieldError> errors = AnswerValidator.validate(schema, answers);
+        if (request.status() == EntryStatus.PARTIAL) {
+            // partly done: what was answered must be right, but not everything must be there
+            errors = errors.stream().filter(e -> !isMissing(e, answers)).toList();
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiProblemException(400, "Invalid answers", errors);
+        }
+    }
+
+    private static boolean isMissing(Problem.FieldError error, Map<String, Object> answers) {
+        String prefix = "answers.";
+        if (!error.field().startsWith(prefix)) {
+            return false;
+        }
+        Object value = answers.get(error.field().substring(prefix.length()));
+        return value == null || value instanceof String s && s.isBlank() || value instanceof List<?> l && l.isEmpty();
+    }
+
+    private static boolean sameEntry(ProgressEntry existing, Caller caller, NewProgressEntry request, Map<String, Object> answers) {
         return existing.clinicId.equals(caller.clinicId())
                 && existing.clientId.equals(caller.id())
                 && existing.assignmentId.equals(request.assignmentId())
+                && existing.occurrenceKey.equals(request.occurrenceKey())
                 && existing.status == request.status()
-                && Objects.equals(existing.note, request.note());
+                && Objects.equals(existing.note, request.note())
+                && sameJson(existing.answers, answers);
+    }
+
+    /** Compares answers as JSON, since numbers read back from the database may have another Java type. */
+    private static boolean sameJson(Map<String, Object> stored, Map<String, Object> sent) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        return json.valueToTree(stored).toString().equals(json.valueToTree(sent).toString());
     }
 }

@@ -54,6 +54,7 @@ public class AssignmentEventsConsumer {
         tracked.status = snapshot.status();
         tracked.timeZone = snapshot.timeZone();
         tracked.schedule = snapshot.schedule();
+        tracked.fieldSchema = snapshot.fieldSchema();
         tracked.version = snapshot.version();
         tracked.persist();
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.intersession.platform.schedule.Schedule;
+import org.intersession.platform.schema.FieldSchema;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -44,6 +45,11 @@ public class TrackedAssignment extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Schedule schedule;
+
+    /** The field schema the assignment pinned; answers are validated against it. Null: no structured answers. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "field_schema")
+    public FieldSchema fieldSchema;
 
     /** The assignment's version in the snapshot this row holds. */
     @Column(nullable = false)

@@ -7,6 +7,7 @@ import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.event.assignment.AssignmentSnapshot;
+import org.intersession.platform.schema.FieldSchema;
 import org.intersession.testing.TestEvents;
 import org.intersession.testing.TestTokens;
 import org.intersession.testing.TopicProbe;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,7 +25,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class ProgressEntryResourceTest {
@@ -32,99 +37,181 @@ class ProgressEntryResourceTest {
     @Inject
     EventCodec codec;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
     private final UUID clinic = UUID.randomUUID();
     private final UUID therapist = UUID.randomUUID();
     private final UUID client = UUID.randomUUID();
 
     @Test
-    void aClientLogsProgressOnceTheAssignmentEventArrived() {
+    void aClientLogsAnOccurrenceOnceTheAssignmentArrivedAndLateEntriesAreMarked() {
         UUID assignment = UUID.randomUUID();
         UUID entry = UUID.randomUUID();
-        Map<String, Object> body = Map.of("id", entry, "assignmentId", assignment, "status", "DONE", "note", "Felt calmer");
+        Map<String, Object> body = entry(entry, assignment, 3, "DONE");
+        body.put("note", "Felt calmer");
 
         post(body).then().statusCode(404).contentType(PROBLEM);
-
-        publishAssignmentCreated(assignment);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> post(body).then().statusCode(201));
+        publish(assignment, null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> post(body).then().statusCode(201).body("late", equalTo(true)));
 
         // the therapist sees it once the identity events say the client is in their care team
-        given().auth().oauth2(TestTokens.therapist(clinic, therapist))
-                .when().get("/api/v1/progress-entries/{id}", entry)
+        given().auth().oauth2(TestTokens.therapist(clinic, therapist)).when().get("/api/v1/progress-entries/{id}", entry)
                 .then().statusCode(404);
         TestEvents.careTeamLinked(clinic, client, therapist);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.therapist(clinic, therapist))
                 .when().get("/api/v1/progress-entries/{id}", entry)
-                .then().statusCode(200).body("status", equalTo("DONE")));
+                .then().statusCode(200).body("status", equalTo("DONE")).body("note", equalTo("Felt calmer")));
         assertFalse(TopicProbe.await(Topics.PROGRESS, value -> value.contains(entry.toString()), Duration.ofSeconds(30)).isEmpty(),
                 "progress.recorded reached Kafka");
     }
 
     @Test
-    void resubmittingTheSameEntryIsIdempotentAndOtherContentConflicts() {
-        UUID assignment = UUID.randomUUID();
-        publishAssignmentCreated(assignment);
+    void resubmittingTheSameEntryIsIdempotentAndConflictsAreRefused() {
+        UUID assignment = published(null);
         UUID entry = UUID.randomUUID();
-        Map<String, Object> body = Map.of("id", entry, "assignmentId", assignment, "status", "PARTIAL");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> post(body).then().statusCode(201));
-
+        Map<String, Object> body = entry(entry, assignment, 2, "PARTIAL");
+        post(body).then().statusCode(201);
         post(body).then().statusCode(200).body("id", equalTo(entry.toString()));
-        post(Map.of("id", entry, "assignmentId", assignment, "status", "DONE"))
-                .then().statusCode(409).contentType(PROBLEM);
+        post(entry(entry, assignment, 2, "DONE")).then().statusCode(409).contentType(PROBLEM);
+        post(entry(UUID.randomUUID(), assignment, 2, "DONE")).then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("occurrence"));
     }
 
     @Test
-    void aRedeliveredEventIsHarmless() {
-        UUID assignment = UUID.randomUUID();
-        String event = assignmentCreated(assignment);
-        TestEvents.send(Topics.ASSIGNMENT, client.toString(), event);
-        TestEvents.send(Topics.ASSIGNMENT, client.toString(), event);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                post(Map.of("id", UUID.randomUUID(), "assignmentId", assignment, "status", "DONE")).then().statusCode(201));
-        // the duplicate must not have failed into the dead-letter topic either
-        org.junit.jupiter.api.Assertions.assertTrue(TopicProbe.await("intersession.dlq.progress-service", value -> value.contains(assignment.toString()),
-                Duration.ofSeconds(3)).isEmpty(), "a duplicate is not a failure");
+    void answersAreCheckedAgainstThePinnedSchemaFieldByField() {
+        UUID assignment = published(schema());
+        Map<String, Object> body = entry(UUID.randomUUID(), assignment, 2, "DONE");
+        body.put("answers", Map.of("situation", "", "intensity", 140, "unexpected", "x"));
+        post(body).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("answers.situation"))
+                .body("errors.field", hasItem("answers.intensity"))
+                .body("errors.field", hasItem("answers.unexpected"));
+
+        Map<String, Object> partial = entry(UUID.randomUUID(), assignment, 2, "PARTIAL");
+        partial.put("answers", Map.of("intensity", 40));
+        post(partial).then().statusCode(201);
     }
 
     @Test
-    void aPoisonEventGoesToTheDeadLetterTopicAndLaterEventsStillApply() {
+    void anAnswerCrossingTheAlertRuleIsFlaggedAtOnce() {
+        UUID assignment = published(schema());
+        UUID entry = UUID.randomUUID();
+        Map<String, Object> body = entry(entry, assignment, 1, "DONE");
+        body.put("answers", Map.of("situation", "Crowded train", "intensity", 90));
+        post(body).then().statusCode(201);
+        assertTrue(TopicProbe.await(Topics.PROGRESS, v -> v.contains("org.intersession.progress.flagged.v1") && v.contains(entry.toString())
+                && v.contains("\"fieldKey\":\"intensity\""), Duration.ofSeconds(30)).size() == 1, "one flag for the one crossing answer");
+
+        UUID calm = UUID.randomUUID();
+        Map<String, Object> fine = entry(calm, assignment, 2, "DONE");
+        fine.put("answers", Map.of("situation", "Quiet morning", "intensity", 20));
+        post(fine).then().statusCode(201);
+        assertTrue(TopicProbe.await(Topics.PROGRESS, v -> v.contains("flagged") && v.contains(calm.toString()), Duration.ofSeconds(3)).isEmpty());
+    }
+
+    @Test
+    void aSkipNeedsAReasonAndCarriesNoAnswers() {
+        UUID assignment = published(null);
+        Map<String, Object> skip = entry(UUID.randomUUID(), assignment, 4, "SKIPPED");
+        post(skip).then().statusCode(400).body("errors.field", hasItem("skipReason"));
+        skip.put("skipReason", "NO_TIME");
+        skip.put("skipReasonText", "Double shift");
+        post(skip).then().statusCode(201).body("skipReason", equalTo("NO_TIME"));
+    }
+
+    @Test
+    void aPrivateNoteIsHiddenFromTheTherapist() {
+        UUID assignment = published(null);
+        TestEvents.careTeamLinked(clinic, client, therapist);
+        UUID entry = UUID.randomUUID();
+        Map<String, Object> body = entry(entry, assignment, 5, "DONE");
+        body.put("note", "Something I am not ready to share");
+        body.put("notePrivate", true);
+        body.put("moodBefore", 3);
+        body.put("moodAfter", 6);
+        post(body).then().statusCode(201).body("note", equalTo("Something I am not ready to share"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.therapist(clinic, therapist))
+                .when().get("/api/v1/progress-entries/{id}", entry)
+                .then().statusCode(200).body("note", nullValue()).body("hasNote", equalTo(true)).body("moodAfter", equalTo(6)));
+    }
+
+    @Test
+    void occurrencesOutsideTheScheduleOrNotYetOpenAreRefused() {
+        UUID assignment = published(null);
+        Map<String, Object> body = entry(UUID.randomUUID(), assignment, 2, "DONE");
+        body.put("occurrenceKey", TestEvents.dailyOccurrenceKey(2).replace("T20:00", "T09:00"));
+        post(body).then().statusCode(400).body("errors.field", hasItem("occurrenceKey"));
+        body.put("occurrenceKey", TestEvents.dailyOccurrenceKey(-3));
+        post(body).then().statusCode(400).body("errors.field", hasItem("occurrenceKey"));
+    }
+
+    @Test
+    void aRedeliveredEventIsHarmlessAndAPoisonEventGoesToTheDeadLetterTopic() {
         String marker = "poison-" + UUID.randomUUID();
         TestEvents.send(Topics.ASSIGNMENT, client.toString(), "{\"not\": \"a cloud event\", \"marker\": \"" + marker + "\"}");
         UUID assignment = UUID.randomUUID();
-        publishAssignmentCreated(assignment);
-
+        String event = envelope(assignment, null);
+        TestEvents.send(Topics.ASSIGNMENT, client.toString(), event);
+        TestEvents.send(Topics.ASSIGNMENT, client.toString(), event);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                post(Map.of("id", UUID.randomUUID(), "assignmentId", assignment, "status", "SKIPPED")).then().statusCode(201));
+                post(entry(UUID.randomUUID(), assignment, 1, "DONE")).then().statusCode(201));
         assertFalse(TopicProbe.await("intersession.dlq.progress-service", value -> value.contains(marker), Duration.ofSeconds(30)).isEmpty(),
                 "the malformed record landed on the dead-letter topic");
-    }
-
-    @Test
-    void anInvalidStatusNamesTheField() {
-        post(Map.of("id", UUID.randomUUID(), "assignmentId", UUID.randomUUID(), "status", "FINISHED"))
-                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("status"));
+        assertTrue(TopicProbe.await("intersession.dlq.progress-service", value -> value.contains(assignment.toString()),
+                Duration.ofSeconds(3)).isEmpty(), "a duplicate is not a failure");
     }
 
     @Test
     void aTherapistMayNotLogProgress() {
         given().auth().oauth2(TestTokens.therapist(clinic, therapist)).contentType(ContentType.JSON)
-                .body(Map.of("id", UUID.randomUUID(), "assignmentId", UUID.randomUUID(), "status", "DONE"))
+                .body(entry(UUID.randomUUID(), UUID.randomUUID(), 1, "DONE"))
                 .when().post("/api/v1/progress-entries")
                 .then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void anInvalidStatusNamesTheField() {
+        post(entry(UUID.randomUUID(), UUID.randomUUID(), 1, "FINISHED"))
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("status"));
+    }
+
+    private FieldSchema schema() {
+        return mapper.convertValue(Map.of("fields", List.of(
+                Map.of("key", "situation", "label", "Situation", "type", "text", "required", true),
+                Map.of("key", "intensity", "label", "Intensity", "type", "scale", "required", true, "min", 0, "max", 100,
+                        "alert", Map.of("operator", "at_least", "value", 80, "message", "Very intense")))), FieldSchema.class);
+    }
+
+    private UUID published(FieldSchema schema) {
+        UUID assignment = UUID.randomUUID();
+        publish(assignment, schema);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                post(entry(UUID.randomUUID(), assignment, 6, schema == null ? "DONE" : "PARTIAL")).statusCode() == 201);
+        return assignment;
+    }
+
+    private void publish(UUID assignment, FieldSchema schema) {
+        TestEvents.send(Topics.ASSIGNMENT, client.toString(), envelope(assignment, schema));
+    }
+
+    private String envelope(UUID assignment, FieldSchema schema) {
+        AssignmentSnapshot data = TestEvents.newAssignment(assignment, clinic, client, therapist, "Thought record", schema);
+        return codec.write(new CloudEvent(UUID.randomUUID().toString(), "/intersession/assignment-service",
+                CloudEvent.SPEC_VERSION, AssignmentSnapshot.CREATED, "assignments/" + assignment, OffsetDateTime.now(ZoneOffset.UTC),
+                CloudEvent.JSON, codec.tree(data)));
+    }
+
+    private static Map<String, Object> entry(UUID id, UUID assignment, int daysAgo, String status) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("id", id);
+        body.put("assignmentId", assignment);
+        body.put("occurrenceKey", TestEvents.dailyOccurrenceKey(daysAgo));
+        body.put("status", status);
+        return body;
     }
 
     private io.restassured.response.Response post(Map<String, Object> body) {
         return given().auth().oauth2(TestTokens.client(clinic, client)).contentType(ContentType.JSON)
                 .body(body).when().post("/api/v1/progress-entries");
-    }
-
-    private void publishAssignmentCreated(UUID assignment) {
-        TestEvents.send(Topics.ASSIGNMENT, client.toString(), assignmentCreated(assignment));
-    }
-
-    private String assignmentCreated(UUID assignment) {
-        AssignmentSnapshot data = TestEvents.newAssignment(assignment, clinic, client, therapist, "Thought record");
-        return codec.write(new CloudEvent(UUID.randomUUID().toString(), "/intersession/assignment-service",
-                CloudEvent.SPEC_VERSION, AssignmentSnapshot.CREATED, "assignments/" + assignment, OffsetDateTime.now(ZoneOffset.UTC),
-                CloudEvent.JSON, codec.tree(data)));
     }
 }

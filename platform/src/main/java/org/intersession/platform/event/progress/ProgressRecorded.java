@@ -10,7 +10,9 @@ public record ProgressRecorded(
         UUID clinicId,
         UUID clientId,
         UUID therapistId,
+        String occurrenceKey,
         String status,
+        boolean late,
         OffsetDateTime recordedAt) {
 
     public static final String TYPE = "org.intersession.progress.recorded.v1";
