@@ -70,7 +70,7 @@ public class AssignmentService {
     public Created create(Caller caller, @NotNull @Valid NewAssignment request, String idempotencyKey) {
         CREATE_ASSIGNMENT.require(caller);
         if (idempotencyKey != null) {
-            Optional<UUID> earlier = idempotencyKeys.claim(caller.id(), idempotencyKey, request);
+            Optional<UUID> earlier = idempotencyKeys.claim(caller.clinicId(), caller.id(), idempotencyKey, request);
             if (earlier.isPresent()) {
                 return new Created(AssignmentView.of(Assignment.findById(earlier.get())), true);
             }

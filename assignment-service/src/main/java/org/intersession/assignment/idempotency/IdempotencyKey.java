@@ -24,6 +24,9 @@ public class IdempotencyKey extends PanacheEntityBase {
     @Column(name = "idempotency_key")
     public String key;
 
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    public UUID clinicId;
+
     /** SHA-256 of the request body: the same key with another body is a client error. */
     @Column(name = "request_hash", nullable = false)
     public String requestHash;

@@ -40,15 +40,15 @@ public class IdempotencyKeys {
      * or empty if this request is the first and should go ahead (then call {@link #complete}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<UUID> claim(UUID callerId, String key, Object request) {
+    public Optional<UUID> claim(UUID clinicId, UUID callerId, String key, Object request) {
         if (!VALID.matcher(key).matches()) {
             throw ApiProblemException.invalidField("Idempotency-Key", "1 to 200 visible ASCII characters");
         }
         String hash = hash(request);
         int inserted = em.createNativeQuery("""
-                        insert into idempotency_key (caller_id, idempotency_key, request_hash, created_at)
-                        values (:caller, :key, :hash, :now) on conflict do nothing""")
-                .setParameter("caller", callerId).setParameter("key", key).setParameter("hash", hash)
+                        insert into idempotency_key (clinic_id, caller_id, idempotency_key, request_hash, created_at)
+                        values (:clinic, :caller, :key, :hash, :now) on conflict do nothing""")
+                .setParameter("clinic", clinicId).setParameter("caller", callerId).setParameter("key", key).setParameter("hash", hash)
                 .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
                 .executeUpdate();
         if (inserted == 1) {

@@ -76,6 +76,7 @@ public class ReviewService {
             SessionReviewItem item = new SessionReviewItem();
             item.review = review;
             item.assignmentId = in.assignmentId();
+            item.clinicId = review.clinicId;
             item.quantity = in.quantity();
             item.quality = in.quality();
             item.helped = in.helped();

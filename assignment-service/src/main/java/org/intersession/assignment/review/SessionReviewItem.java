@@ -32,6 +32,9 @@ public class SessionReviewItem extends PanacheEntityBase {
     @Column(name = "assignment_id")
     public UUID assignmentId;
 
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    public UUID clinicId;
+
     @Column(nullable = false)
     public int quantity;
 

@@ -132,6 +132,7 @@ public class TemplateService {
     private static TemplateVersion newVersion(Caller caller, Template template, TemplateInput input) {
         TemplateVersion version = new TemplateVersion();
         version.templateId = template.id;
+        version.clinicId = template.clinicId;
         version.version = template.currentVersion;
         version.title = input.title().strip();
         version.description = input.description();

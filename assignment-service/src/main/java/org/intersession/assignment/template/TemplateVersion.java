@@ -27,6 +27,10 @@ public class TemplateVersion extends PanacheEntityBase {
     @Id
     public int version;
 
+    /** Null for the built-in library. */
+    @Column(name = "clinic_id", updatable = false)
+    public UUID clinicId;
+
     @Column(nullable = false)
     public String title;
 

@@ -105,7 +105,7 @@ class IdentityAccessTest {
                 .then().statusCode(400).body("errors.field", hasItem("role"));
     }
 
-    /** Every route of the gateway's identity API against every kind of caller. */
+    /** Every route of the gateway's own API against every kind of caller, a clinic app's API client included. */
     @Test
     void roleMatrix() {
         Map<String, String> callers = new LinkedHashMap<>();
@@ -113,28 +113,36 @@ class IdentityAccessTest {
         callers.put("THERAPIST", therapist.accessToken());
         callers.put("CLIENT", client.accessToken());
         callers.put("OPERATOR", IdentityFixture.operatorToken());
+        callers.put("API_CLIENT", apiClientToken("users:read", "users:write", "care-teams:write"));
 
         record Route(String method, String path, Object body, Map<String, Integer> expected) {
         }
         String newTherapist = "{\"email\":\"m-%s@clinic.test\",\"displayName\":\"M\",\"role\":\"THERAPIST\"}";
         List<Route> routes = List.of(
                 new Route("POST", "/api/v1/clinics", Map.of("name", "Matrix", "admin", Map.of("email", "%s@m.test", "displayName", "A")),
-                        Map.of("CLINIC_ADMIN", 403, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 201)),
-                new Route("GET", "/api/v1/clinics", null, Map.of("CLINIC_ADMIN", 403, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 200)),
-                new Route("POST", "/api/v1/users", newTherapist, Map.of("CLINIC_ADMIN", 201, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 401)),
-                new Route("GET", "/api/v1/users", null, Map.of("CLINIC_ADMIN", 200, "THERAPIST", 200, "CLIENT", 200, "OPERATOR", 401)),
-                new Route("GET", "/api/v1/users/" + client.id(), null, Map.of("CLINIC_ADMIN", 200, "THERAPIST", 200, "CLIENT", 200, "OPERATOR", 401)),
+                        Map.of("CLINIC_ADMIN", 403, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 201, "API_CLIENT", 403)),
+                new Route("GET", "/api/v1/clinics", null,
+                        Map.of("CLINIC_ADMIN", 403, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 200, "API_CLIENT", 403)),
+                new Route("POST", "/api/v1/users", newTherapist,
+                        Map.of("CLINIC_ADMIN", 201, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 401, "API_CLIENT", 201)),
+                new Route("GET", "/api/v1/users", null,
+                        Map.of("CLINIC_ADMIN", 200, "THERAPIST", 200, "CLIENT", 200, "OPERATOR", 401, "API_CLIENT", 200)),
+                new Route("GET", "/api/v1/users/" + client.id(), null,
+                        Map.of("CLINIC_ADMIN", 200, "THERAPIST", 200, "CLIENT", 200, "OPERATOR", 401, "API_CLIENT", 200)),
                 new Route("PATCH", "/api/v1/users/" + client.id(), Map.of("displayName", "Client user"),
-                        Map.of("CLINIC_ADMIN", 200, "THERAPIST", 404, "CLIENT", 200, "OPERATOR", 401)),
+                        Map.of("CLINIC_ADMIN", 200, "THERAPIST", 404, "CLIENT", 200, "OPERATOR", 401, "API_CLIENT", 200)),
                 new Route("POST", "/api/v1/users/" + otherClient.id() + "/deactivate", null,
                         Map.of("THERAPIST", 403, "CLIENT", 403, "OPERATOR", 401)),
                 new Route("PUT", "/api/v1/clients/" + client.id() + "/care-team/" + therapist.id(), null,
-                        Map.of("CLINIC_ADMIN", 204, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 401)),
+                        Map.of("CLINIC_ADMIN", 204, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 401, "API_CLIENT", 204)),
                 new Route("DELETE", "/api/v1/clients/" + otherClient.id() + "/care-team/" + otherTherapist.id(), null,
-                        Map.of("CLINIC_ADMIN", 404, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 401)),
+                        Map.of("CLINIC_ADMIN", 404, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 401, "API_CLIENT", 404)),
                 new Route("POST", "/api/v1/api-clients", Map.of("name", "App", "scopes", List.of("progress:read")),
-                        Map.of("CLINIC_ADMIN", 201, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 401)),
-                new Route("GET", "/api/v1/api-clients", null, Map.of("CLINIC_ADMIN", 200, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 401)));
+                        Map.of("CLINIC_ADMIN", 201, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 401, "API_CLIENT", 403)),
+                new Route("GET", "/api/v1/api-clients", null,
+                        Map.of("CLINIC_ADMIN", 200, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 401, "API_CLIENT", 403)),
+                new Route("POST", "/api/v1/signing-keys/rotate", null,
+                        Map.of("CLINIC_ADMIN", 403, "THERAPIST", 403, "CLIENT", 403, "API_CLIENT", 403)));
 
         List<String> mismatches = new ArrayList<>();
         for (Route route : routes) {
@@ -151,6 +159,17 @@ class IdentityAccessTest {
             });
         }
         assertEquals(List.of(), mismatches);
+    }
+
+    /** A clinic app's token, through the client-credentials grant, as the app itself would get it. */
+    private static String apiClientToken(String... scopes) {
+        io.restassured.path.json.JsonPath created = given().auth().oauth2(clinic.admin().accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "EHR", "scopes", List.of(scopes)))
+                .when().post("/api/v1/api-clients").then().statusCode(201).extract().jsonPath();
+        return given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", created.getString("apiClient.clientId"))
+                .formParam("client_secret", created.getString("clientSecret"))
+                .when().post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token");
     }
 
     @SuppressWarnings("unchecked")
