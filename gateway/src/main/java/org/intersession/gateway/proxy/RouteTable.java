@@ -26,6 +26,7 @@ public final class RouteTable {
             collection("/api/v1/templates", ASSIGNMENT),
             clientScoped("reviews", ASSIGNMENT),
             collection("/api/v1/progress-entries", PROGRESS),
+            collection("/api/v1/adherence", PROGRESS),
             collection("/api/v1/notifications", NOTIFICATION));
 
     private RouteTable() {

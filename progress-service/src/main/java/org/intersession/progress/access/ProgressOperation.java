@@ -11,7 +11,9 @@ import static org.intersession.platform.security.Role.THERAPIST;
 /** The access matrix of progress-service. Only clients log their own progress; API clients never do. */
 public enum ProgressOperation {
     RECORD_PROGRESS(allow(null, CLIENT)),
-    READ_PROGRESS(allow("progress:read", CLINIC_ADMIN, THERAPIST, CLIENT));
+    READ_PROGRESS(allow("progress:read", CLINIC_ADMIN, THERAPIST, CLIENT)),
+    READ_ADHERENCE(allow("progress:read", CLINIC_ADMIN, THERAPIST, CLIENT)),
+    READ_CASELOAD(allow(null, THERAPIST));
 
     private final AccessRule rule;
 
