@@ -27,6 +27,8 @@ public final class RouteTable {
             clientScoped("reviews", ASSIGNMENT),
             collection("/api/v1/progress-entries", PROGRESS),
             collection("/api/v1/adherence", PROGRESS),
+            collection("/api/v1/trends", PROGRESS),
+            clientScoped("pre-session-summary", PROGRESS),
             collection("/api/v1/notifications", NOTIFICATION));
 
     private RouteTable() {

@@ -13,7 +13,8 @@ public enum ProgressOperation {
     RECORD_PROGRESS(allow(null, CLIENT)),
     READ_PROGRESS(allow("progress:read", CLINIC_ADMIN, THERAPIST, CLIENT)),
     READ_ADHERENCE(allow("progress:read", CLINIC_ADMIN, THERAPIST, CLIENT)),
-    READ_CASELOAD(allow(null, THERAPIST));
+    READ_CASELOAD(allow(null, THERAPIST)),
+    READ_SUMMARY(allow("progress:read", CLINIC_ADMIN, THERAPIST));
 
     private final AccessRule rule;
 

@@ -110,6 +110,16 @@ public class ProgressEntryService {
                         entry.occurrenceKey, entry.status.name(), entry.late, entry.recordedAt));
         if (assignment.fieldSchema != null && entry.status != EntryStatus.SKIPPED) {
             for (TriggeredAlert alert : AlertEvaluator.triggered(assignment.fieldSchema, entry.answers)) {
+                ProgressFlag flag = new ProgressFlag();
+                flag.entryId = entry.id;
+                flag.fieldKey = alert.fieldKey();
+                flag.clinicId = entry.clinicId;
+                flag.clientId = entry.clientId;
+                flag.assignmentId = entry.assignmentId;
+                flag.fieldLabel = alert.label();
+                flag.message = alert.message();
+                flag.flaggedAt = now;
+                flag.persist();
                 outbox.append(Topics.PROGRESS, key, ProgressFlagged.TYPE, "progress-entries/" + entry.id,
                         new ProgressFlagged(entry.id, entry.assignmentId, entry.clinicId, entry.clientId, assignment.therapistId,
                                 alert.fieldKey(), alert.label(), alert.value(), alert.message(), now));

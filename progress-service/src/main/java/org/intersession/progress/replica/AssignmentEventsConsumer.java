@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.assignment.AssignmentSnapshot;
+import org.intersession.platform.event.assignment.ReviewRecorded;
 import org.intersession.platform.inbox.Inbox;
 
 /** Keeps {@link TrackedAssignment} in step with assignment-service. */
@@ -32,8 +33,22 @@ public class AssignmentEventsConsumer {
         if (!inbox.firstDelivery(CONSUMER, event)) {
             return;
         }
-        if (event.type().startsWith(ASSIGNMENT_EVENTS)) {
+        if (event.hasType(ReviewRecorded.TYPE)) {
+            remember(codec.data(event, ReviewRecorded.class));
+        } else if (event.type().startsWith(ASSIGNMENT_EVENTS) && !event.type().contains("template")) {
             track(codec.data(event, AssignmentSnapshot.class));
+        }
+    }
+
+    private void remember(ReviewRecorded review) {
+        if (ClientReview.findById(review.reviewId()) == null) {
+            ClientReview seen = new ClientReview();
+            seen.reviewId = review.reviewId();
+            seen.clinicId = review.clinicId();
+            seen.clientId = review.clientId();
+            seen.sessionDate = review.sessionDate();
+            seen.recordedAt = review.recordedAt();
+            seen.persist();
         }
     }
 
@@ -48,6 +63,10 @@ public class AssignmentEventsConsumer {
             tracked.assignedAt = snapshot.changedAt();
         } else if (tracked.version > snapshot.version()) {
             return;
+        }
+        if ("PAUSED".equals(tracked.status) && !"PAUSED".equals(snapshot.status())) {
+            // occurrences while paused were not asked of the client: the missed check resumes from here
+            tracked.missedCheckedUntil = snapshot.changedAt();
         }
         tracked.therapistId = snapshot.therapistId();
         tracked.title = snapshot.title();

@@ -51,6 +51,10 @@ public class TrackedAssignment extends PanacheEntityBase {
     @Column(name = "field_schema")
     public FieldSchema fieldSchema;
 
+    /** How far the missed-occurrence job has looked: windows closing up to here are settled. */
+    @Column(name = "missed_checked_until")
+    public OffsetDateTime missedCheckedUntil;
+
     /** The assignment's version in the snapshot this row holds. */
     @Column(nullable = false)
     public long version;
