@@ -75,4 +75,11 @@ public class ProgressEntry extends PanacheEntityBase {
 
     @Column(name = "recorded_at", nullable = false, updatable = false)
     public OffsetDateTime recordedAt;
+
+    /** 1 when logged, one more with every amendment. */
+    @Column(nullable = false)
+    public int version = 1;
+
+    @Column(name = "amended_at")
+    public OffsetDateTime amendedAt;
 }

@@ -3,10 +3,13 @@ package org.intersession.progress.entry;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -42,7 +45,16 @@ public class ProgressEntryResource {
 
     @GET
     @Path("{id}")
-    public ProgressEntryView get(@PathParam("id") UUID id) {
-        return entries.find(caller.get(), id).orElseThrow(() -> ApiProblemException.notFound("Progress entry"));
+    public Response get(@PathParam("id") UUID id) {
+        ProgressEntryView entry = entries.find(caller.get(), id).orElseThrow(() -> ApiProblemException.notFound("Progress entry"));
+        return Response.ok(entry).tag(new EntityTag(String.valueOf(entry.version()))).build();
+    }
+
+    /** The client corrects an entry; If-Match with its ETag. The earlier state is kept as a revision. */
+    @PUT
+    @Path("{id}")
+    public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, EntryAmendment amendment) {
+        ProgressEntryView entry = entries.amend(caller.get(), id, ifMatch, amendment);
+        return Response.ok(entry).tag(new EntityTag(String.valueOf(entry.version()))).build();
     }
 }

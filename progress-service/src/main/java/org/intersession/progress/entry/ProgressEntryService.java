@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.intersession.platform.event.Topics;
+import org.intersession.platform.event.progress.ProgressAmended;
 import org.intersession.platform.event.progress.ProgressFlagged;
 import org.intersession.platform.event.progress.ProgressRecorded;
 import org.intersession.platform.identity.IdentityReplica;
@@ -104,28 +105,58 @@ public class ProgressEntryService {
         entry.recordedAt = now;
         entry.persist();
 
-        String key = entry.clientId.toString();
-        outbox.append(Topics.PROGRESS, key, ProgressRecorded.TYPE, "progress-entries/" + entry.id,
+        outbox.append(Topics.PROGRESS, entry.clientId.toString(), ProgressRecorded.TYPE, "progress-entries/" + entry.id,
                 new ProgressRecorded(entry.id, entry.assignmentId, entry.clinicId, entry.clientId, assignment.therapistId,
                         entry.occurrenceKey, entry.status.name(), entry.late, entry.recordedAt));
-        if (assignment.fieldSchema != null && entry.status != EntryStatus.SKIPPED) {
-            for (TriggeredAlert alert : AlertEvaluator.triggered(assignment.fieldSchema, entry.answers)) {
-                ProgressFlag flag = new ProgressFlag();
-                flag.entryId = entry.id;
-                flag.fieldKey = alert.fieldKey();
-                flag.clinicId = entry.clinicId;
-                flag.clientId = entry.clientId;
-                flag.assignmentId = entry.assignmentId;
-                flag.fieldLabel = alert.label();
-                flag.message = alert.message();
-                flag.flaggedAt = now;
-                flag.persist();
-                outbox.append(Topics.PROGRESS, key, ProgressFlagged.TYPE, "progress-entries/" + entry.id,
-                        new ProgressFlagged(entry.id, entry.assignmentId, entry.clinicId, entry.clientId, assignment.therapistId,
-                                alert.fieldKey(), alert.label(), alert.value(), alert.message(), now));
-            }
-        }
+        flag(entry, assignment, now);
         return new Recorded(ProgressEntryView.of(entry, true), true);
+    }
+
+    /**
+     * Replaces an entry's content with a corrected one (If-Match with its version); the previous state is kept as a
+     * revision. Answers are checked again and may raise new flags.
+     */
+    @Transactional
+    public ProgressEntryView amend(Caller caller, UUID id, String ifMatch, @NotNull @Valid EntryAmendment amendment) {
+        RECORD_PROGRESS.require(caller);
+        ProgressEntry entry = ProgressEntry.<ProgressEntry>find("id = ?1 and clinicId = ?2 and clientId = ?3", id, caller.clinicId(), caller.id())
+                .firstResultOptional().orElseThrow(() -> ApiProblemException.notFound("Progress entry"));
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiProblemException(428, "Send If-Match with the ETag of the entry you are correcting");
+        }
+        if (!ifMatch.strip().equals("\"" + entry.version + "\"")) {
+            throw new ApiProblemException(412, "The entry changed since you read it; read it again and retry");
+        }
+        TrackedAssignment assignment = TrackedAssignment.findById(entry.assignmentId);
+        NewProgressEntry corrected = amendment.asEntryOf(entry);
+        Map<String, Object> answers = corrected.answers() == null ? Map.of() : corrected.answers();
+        validate(corrected, answers, assignment.fieldSchema);
+
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        ProgressEntry.getEntityManager().createNativeQuery("""
+                        insert into progress_entry_revision (entry_id, version, clinic_id, state, replaced_at)
+                        values (:id, :version, :clinic, cast(:state as jsonb), :now)""")
+                .setParameter("id", entry.id).setParameter("version", entry.version).setParameter("clinic", entry.clinicId)
+                .setParameter("state", JSON.valueToTree(ProgressEntryView.of(entry, true)).toString()).setParameter("now", now)
+                .executeUpdate();
+        entry.status = corrected.status();
+        entry.answers = new HashMap<>(answers);
+        entry.moodBefore = corrected.moodBefore();
+        entry.moodAfter = corrected.moodAfter();
+        entry.distressBefore = corrected.distressBefore();
+        entry.distressAfter = corrected.distressAfter();
+        entry.minutesSpent = corrected.minutesSpent();
+        entry.note = corrected.note();
+        entry.notePrivate = corrected.notePrivate();
+        entry.skipReason = corrected.skipReason();
+        entry.skipReasonText = corrected.skipReasonText();
+        entry.version++;
+        entry.amendedAt = now;
+        outbox.append(Topics.PROGRESS, entry.clientId.toString(), ProgressAmended.TYPE, "progress-entries/" + entry.id,
+                new ProgressAmended(entry.id, entry.assignmentId, entry.clinicId, entry.clientId, assignment.therapistId,
+                        entry.occurrenceKey, entry.status.name(), entry.version, now));
+        flag(entry, assignment, now);
+        return ProgressEntryView.of(entry, true);
     }
 
     @Transactional
@@ -143,6 +174,33 @@ public class ProgressEntryService {
         return ProgressEntry.<ProgressEntry>find("from ProgressEntry e where " + visible, params)
                 .firstResultOptional().map(e -> ProgressEntryView.of(e, e.clientId.equals(caller.id())));
     }
+
+    /** Each answer crossing its field's alert rule is kept and published at once (once per entry and field). */
+    private void flag(ProgressEntry entry, TrackedAssignment assignment, OffsetDateTime now) {
+        if (assignment.fieldSchema != null && entry.status != EntryStatus.SKIPPED) {
+            for (TriggeredAlert alert : AlertEvaluator.triggered(assignment.fieldSchema, entry.answers)) {
+                if (ProgressFlag.findById(new ProgressFlag.Key(entry.id, alert.fieldKey())) != null) {
+                    continue;
+                }
+                ProgressFlag flag = new ProgressFlag();
+                flag.entryId = entry.id;
+                flag.fieldKey = alert.fieldKey();
+                flag.clinicId = entry.clinicId;
+                flag.clientId = entry.clientId;
+                flag.assignmentId = entry.assignmentId;
+                flag.fieldLabel = alert.label();
+                flag.message = alert.message();
+                flag.flaggedAt = now;
+                flag.persist();
+                outbox.append(Topics.PROGRESS, entry.clientId.toString(), ProgressFlagged.TYPE, "progress-entries/" + entry.id,
+                        new ProgressFlagged(entry.id, entry.assignmentId, entry.clinicId, entry.clientId, assignment.therapistId,
+                                alert.fieldKey(), alert.label(), alert.value(), alert.message(), now));
+            }
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .findAndRegisterModules().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Occurrence occurrence(TrackedAssignment assignment, String key) {
         if (assignment.schedule == null || assignment.timeZone == null) {
@@ -203,7 +261,6 @@ public class ProgressEntryService {
 
     /** Compares answers as JSON, since numbers read back from the database may have another Java type. */
     private static boolean sameJson(Map<String, Object> stored, Map<String, Object> sent) {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        return json.valueToTree(stored).toString().equals(json.valueToTree(sent).toString());
+        return JSON.valueToTree(stored).toString().equals(JSON.valueToTree(sent).toString());
     }
 }

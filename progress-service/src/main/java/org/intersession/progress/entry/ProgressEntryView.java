@@ -12,12 +12,12 @@ public record ProgressEntryView(UUID id, UUID assignmentId, UUID clientId, Strin
                                 boolean late, Map<String, Object> answers, Integer moodBefore, Integer moodAfter,
                                 Integer distressBefore, Integer distressAfter, Integer minutesSpent, String note,
                                 boolean notePrivate, boolean hasNote, SkipReason skipReason, String skipReasonText,
-                                OffsetDateTime recordedAt) {
+                                OffsetDateTime recordedAt, int version, OffsetDateTime amendedAt) {
 
     static ProgressEntryView of(ProgressEntry e, boolean readerIsTheClient) {
         boolean hideNote = e.notePrivate && !readerIsTheClient;
         return new ProgressEntryView(e.id, e.assignmentId, e.clientId, e.occurrenceKey, e.status, e.late, Map.copyOf(e.answers),
                 e.moodBefore, e.moodAfter, e.distressBefore, e.distressAfter, e.minutesSpent, hideNote ? null : e.note,
-                e.notePrivate, e.note != null && !e.note.isBlank(), e.skipReason, e.skipReasonText, e.recordedAt);
+                e.notePrivate, e.note != null && !e.note.isBlank(), e.skipReason, e.skipReasonText, e.recordedAt, e.version, e.amendedAt);
     }
 }

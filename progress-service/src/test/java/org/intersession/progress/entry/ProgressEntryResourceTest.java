@@ -1,5 +1,6 @@
 package org.intersession.progress.entry;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -36,6 +37,9 @@ class ProgressEntryResourceTest {
 
     @Inject
     EventCodec codec;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
@@ -107,6 +111,33 @@ class ProgressEntryResourceTest {
         fine.put("answers", Map.of("situation", "Quiet morning", "intensity", 20));
         post(fine).then().statusCode(201);
         assertTrue(TopicProbe.await(Topics.PROGRESS, v -> v.contains("flagged") && v.contains(calm.toString()), Duration.ofSeconds(3)).isEmpty());
+    }
+
+    @Test
+    void anAmendmentKeepsTheEarlierStateAndMayRaiseAFlag() {
+        UUID assignment = published(schema());
+        UUID entry = UUID.randomUUID();
+        Map<String, Object> body = entry(entry, assignment, 1, "PARTIAL");
+        body.put("answers", Map.of("intensity", 30));
+        post(body).then().statusCode(201).body("version", equalTo(1));
+
+        Map<String, Object> correction = new HashMap<>(Map.of("status", "DONE",
+                "answers", Map.of("situation", "Argument at home", "intensity", 85)));
+        given().auth().oauth2(TestTokens.client(clinic, client)).contentType(ContentType.JSON).body(correction)
+                .when().put("/api/v1/progress-entries/{id}", entry).then().statusCode(428);
+        given().auth().oauth2(TestTokens.client(clinic, client)).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(correction)
+                .when().put("/api/v1/progress-entries/{id}", entry)
+                .then().statusCode(200).header("ETag", "\"2\"").body("version", equalTo(2)).body("status", equalTo("DONE"));
+        given().auth().oauth2(TestTokens.client(clinic, client)).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(correction)
+                .when().put("/api/v1/progress-entries/{id}", entry).then().statusCode(412);
+        given().auth().oauth2(TestTokens.client(clinic, UUID.randomUUID())).contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                .body(correction).when().put("/api/v1/progress-entries/{id}", entry).then().statusCode(404);
+
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from progress_entry_revision where entry_id = :id and state ->> 'status' = 'PARTIAL'")
+                .setParameter("id", entry).getSingleResult()).intValue() == 1), "the first state is kept");
+        assertFalse(TopicProbe.await(Topics.PROGRESS, v -> v.contains("flagged") && v.contains(entry.toString()), Duration.ofSeconds(30)).isEmpty());
+        assertFalse(TopicProbe.await(Topics.PROGRESS, v -> v.contains("progress.amended") && v.contains(entry.toString()), Duration.ofSeconds(30)).isEmpty());
     }
 
     @Test
