@@ -161,14 +161,9 @@ public class AssignmentService {
             query.append(" and (a.createdAt < :at or (a.createdAt = :at and a.id < :after))");
             params.and("at", after.at()).and("after", after.id());
         }
-        List<Assignment> rows = new ArrayList<>(Assignment.<Assignment>find(query.toString(), Sort.descending("createdAt", "id"), params)
-                .range(0, limit).list());
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            next = new Cursor(rows.get(limit - 1).createdAt, rows.get(limit - 1).id).encode();
-        }
-        return new Page<>(rows.stream().map(AssignmentView::of).toList(), next);
+        List<Assignment> rows = Assignment.<Assignment>find(query.toString(), Sort.descending("createdAt", "id"), params)
+                .range(0, limit).list();
+        return Page.of(rows, limit, a -> new Cursor(a.createdAt, a.id), AssignmentView::of);
     }
 
     /** Changes an assignment if the caller's copy is current (If-Match); a stale copy is a 412. */

@@ -119,12 +119,7 @@ public class ReviewService {
         }
         List<SessionReview> rows = SessionReview.<SessionReview>find(query, Sort.descending("createdAt", "id"), params)
                 .range(0, limit).list();
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            next = new Cursor(rows.get(limit - 1).createdAt, rows.get(limit - 1).id).encode();
-        }
         boolean notes = !caller.is(Role.CLIENT);
-        return new Page<>(rows.stream().map(r -> ReviewView.of(r, notes)).toList(), next);
+        return Page.of(rows, limit, r -> new Cursor(r.createdAt, r.id), r -> ReviewView.of(r, notes));
     }
 }

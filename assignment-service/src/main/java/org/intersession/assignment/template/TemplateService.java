@@ -53,12 +53,7 @@ public class TemplateService {
             params.and("at", after.at()).and("id", after.id());
         }
         List<Template> rows = Template.<Template>find(query.toString(), Sort.ascending("createdAt", "id"), params).range(0, limit).list();
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            next = new Cursor(rows.get(limit - 1).createdAt, rows.get(limit - 1).id).encode();
-        }
-        return new Page<>(rows.stream().map(t -> TemplateView.of(t, version(t.id, t.currentVersion))).toList(), next);
+        return Page.of(rows, limit, t -> new Cursor(t.createdAt, t.id), t -> TemplateView.of(t, version(t.id, t.currentVersion)));
     }
 
     /** The current version, or the given one; a version is kept forever because assignments pin it. */

@@ -76,12 +76,7 @@ public class ApiClientService {
             params.and("at", after.at()).and("id", after.id());
         }
         List<ApiClient> rows = ApiClient.<ApiClient>find(query, Sort.ascending("createdAt", "id"), params).range(0, limit).list();
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            next = new Cursor(rows.get(limit - 1).createdAt, rows.get(limit - 1).id).encode();
-        }
-        return new Page<>(rows.stream().map(ApiClientView::of).toList(), next);
+        return Page.of(rows, limit, c -> new Cursor(c.createdAt, c.id), ApiClientView::of);
     }
 
     /** Revoked clients can no longer get tokens; tokens already issued expire within their short lifetime. */

@@ -63,11 +63,6 @@ public class ClinicService {
         String query = after == null ? "1 = 1" : "createdAt > :at or (createdAt = :at and id > :id)";
         Parameters params = after == null ? new Parameters() : Parameters.with("at", after.at()).and("id", after.id());
         List<Clinic> rows = Clinic.<Clinic>find(query, Sort.ascending("createdAt", "id"), params).range(0, limit).list();
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            next = new Cursor(rows.get(limit - 1).createdAt, rows.get(limit - 1).id).encode();
-        }
-        return new Page<>(rows.stream().map(ClinicView::of).toList(), next);
+        return Page.of(rows, limit, c -> new Cursor(c.createdAt, c.id), ClinicView::of);
     }
 }

@@ -116,15 +116,9 @@ public class UserService {
             query.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
             params.and("at", after.at()).and("id", after.id());
         }
-        List<User> rows = new ArrayList<>(User.<User>find(query.toString(), Sort.ascending("createdAt", "id"), params)
-                .range(0, limit).list());
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            User last = rows.get(limit - 1);
-            next = new Cursor(last.createdAt, last.id).encode();
-        }
-        return new Page<>(rows.stream().map(u -> UserView.of(u, ClientProfile.findById(u.id))).toList(), next);
+        List<User> rows = User.<User>find(query.toString(), Sort.ascending("createdAt", "id"), params)
+                .range(0, limit).list();
+        return Page.of(rows, limit, u -> new Cursor(u.createdAt, u.id), u -> UserView.of(u, ClientProfile.findById(u.id)));
     }
 
     /** Admins and API clients change anyone in the clinic; everyone else only themself. */

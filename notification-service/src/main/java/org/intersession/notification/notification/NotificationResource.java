@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -32,5 +34,17 @@ public class NotificationResource {
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @QueryParam("cursor") @Size(max = 200) String cursor) {
         return notifications.inbox(caller.get(), limit, Cursor.decode(cursor));
+    }
+
+    @GET
+    @Path("unread-count")
+    public NotificationService.UnreadCount unreadCount() {
+        return notifications.unread(caller.get());
+    }
+
+    @POST
+    @Path("{id}/read")
+    public NotificationView markRead(@PathParam("id") java.util.UUID id) {
+        return notifications.markRead(caller.get(), id);
     }
 }

@@ -15,6 +15,28 @@ import static org.intersession.notification.access.NotificationOperation.READ_OW
 @ApplicationScoped
 public class NotificationService {
 
+    public record UnreadCount(long unread) {
+    }
+
+    @Transactional
+    public UnreadCount unread(Caller caller) {
+        READ_OWN_INBOX.require(caller);
+        return new UnreadCount(Notification.count("clinicId = ?1 and recipientId = ?2 and readAt is null", caller.clinicId(), caller.id()));
+    }
+
+    /** Marks the caller's own notification read; someone else's does not exist for them. Marking twice is harmless. */
+    @Transactional
+    public NotificationView markRead(Caller caller, java.util.UUID id) {
+        READ_OWN_INBOX.require(caller);
+        Notification notification = Notification.<Notification>find("id = ?1 and clinicId = ?2 and recipientId = ?3",
+                        id, caller.clinicId(), caller.id()).firstResultOptional()
+                .orElseThrow(() -> org.intersession.platform.problem.ApiProblemException.notFound("Notification"));
+        if (notification.readAt == null) {
+            notification.readAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        }
+        return NotificationView.of(notification);
+    }
+
     /** The caller's own notifications, newest first, by keyset pagination. */
     @Transactional
     public Page<NotificationView> inbox(Caller caller, int limit, Cursor after) {
@@ -27,12 +49,6 @@ public class NotificationService {
         }
         List<Notification> rows = Notification.<Notification>find(query, Sort.descending("createdAt", "id"), params)
                 .range(0, limit).list();
-        String next = null;
-        if (rows.size() > limit) {
-            Notification last = rows.get(limit - 1);
-            next = new Cursor(last.createdAt, last.id).encode();
-            rows = rows.subList(0, limit);
-        }
-        return new Page<>(rows.stream().map(NotificationView::of).toList(), next);
+        return Page.of(rows, limit, n -> new Cursor(n.createdAt, n.id), NotificationView::of);
     }
 }

@@ -95,6 +95,22 @@ class NotificationResourceTest {
     }
 
     @Test
+    void readingANotificationLowersTheUnreadCountAndOthersCannotTouchIt() {
+        TestEvents.send(Topics.ASSIGNMENT, client.toString(), envelope(AssignmentSnapshot.CREATED,
+                TestEvents.newAssignment(UUID.randomUUID(), clinic, client, therapist, "Breathing")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.client(clinic, client))
+                .when().get("/api/v1/notifications/unread-count").then().statusCode(200).body("unread", equalTo(1)));
+        String id = inbox(client, 20).extract().path("items[0].id");
+
+        given().auth().oauth2(TestTokens.client(clinic, UUID.randomUUID())).when().post("/api/v1/notifications/{id}/read", id)
+                .then().statusCode(404);
+        given().auth().oauth2(TestTokens.client(clinic, client)).when().post("/api/v1/notifications/{id}/read", id)
+                .then().statusCode(200).body("readAt", notNullValue());
+        given().auth().oauth2(TestTokens.client(clinic, client)).when().get("/api/v1/notifications/unread-count")
+                .then().statusCode(200).body("unread", equalTo(0));
+    }
+
+    @Test
     void pageSizeAndCursorAreBounded() {
         given().auth().oauth2(TestTokens.client(clinic, client)).queryParam("limit", 101)
                 .when().get("/api/v1/notifications")

@@ -1,0 +1,57 @@
+package org.intersession.notification.preference;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+@Table(name = "notification_preference")
+public class NotificationPreference extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "user_id")
+    public UUID userId;
+
+    @Column(name = "clinic_id", nullable = false)
+    public UUID clinicId;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<PreferencesInput.Channel> channels = new ArrayList<>();
+
+    @Column(name = "quiet_hours_start")
+    public LocalTime quietHoursStart;
+
+    @Column(name = "quiet_hours_end")
+    public LocalTime quietHoursEnd;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "completion_delivery", nullable = false)
+    public PreferencesInput.CompletionDelivery completionDelivery;
+
+    @Column(name = "daily_digest_time", nullable = false)
+    public LocalTime dailyDigestTime;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "weekly_digest_day")
+    public DayOfWeek weeklyDigestDay;
+
+    @Column(name = "weekly_digest_time")
+    public LocalTime weeklyDigestTime;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+}

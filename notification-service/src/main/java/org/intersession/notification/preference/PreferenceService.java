@@ -1,0 +1,66 @@
+package org.intersession.notification.preference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.intersession.platform.problem.ApiProblemException;
+import org.intersession.platform.security.Caller;
+
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.intersession.notification.access.NotificationOperation.READ_OWN_INBOX;
+
+/** The caller's own preferences; a user who never chose has the defaults (in-app only, each completion, 18:00 digest). */
+@ApplicationScoped
+public class PreferenceService {
+
+    static final PreferencesInput DEFAULTS = new PreferencesInput(List.of(PreferencesInput.Channel.IN_APP), null, null,
+            PreferencesInput.CompletionDelivery.EACH, LocalTime.of(18, 0), null, null);
+
+    @Transactional
+    public PreferencesInput get(Caller caller) {
+        READ_OWN_INBOX.require(caller);
+        NotificationPreference stored = NotificationPreference.findById(caller.id());
+        return stored == null || !stored.clinicId.equals(caller.clinicId()) ? DEFAULTS : view(stored);
+    }
+
+    @Transactional
+    public PreferencesInput put(Caller caller, @NotNull @Valid PreferencesInput input) {
+        READ_OWN_INBOX.require(caller);
+        if ((input.quietHoursStart() == null) != (input.quietHoursEnd() == null)) {
+            throw ApiProblemException.invalidField("quietHoursEnd", "quiet hours need both a start and an end");
+        }
+        if ((input.weeklyDigestDay() == null) != (input.weeklyDigestTime() == null)) {
+            throw ApiProblemException.invalidField("weeklyDigestTime", "a weekly digest needs both a day and a time");
+        }
+        if (!input.channels().contains(PreferencesInput.Channel.IN_APP)) {
+            throw ApiProblemException.invalidField("channels", "the in-app inbox cannot be switched off");
+        }
+        NotificationPreference stored = NotificationPreference.findById(caller.id());
+        if (stored == null) {
+            stored = new NotificationPreference();
+            stored.userId = caller.id();
+            stored.clinicId = caller.clinicId();
+        }
+        stored.channels = new ArrayList<>(input.channels().stream().distinct().toList());
+        stored.quietHoursStart = input.quietHoursStart();
+        stored.quietHoursEnd = input.quietHoursEnd();
+        stored.completionDelivery = input.completionDelivery() == null ? DEFAULTS.completionDelivery() : input.completionDelivery();
+        stored.dailyDigestTime = input.dailyDigestTime() == null ? DEFAULTS.dailyDigestTime() : input.dailyDigestTime();
+        stored.weeklyDigestDay = input.weeklyDigestDay();
+        stored.weeklyDigestTime = input.weeklyDigestTime();
+        stored.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        stored.persist();
+        return view(stored);
+    }
+
+    private static PreferencesInput view(NotificationPreference p) {
+        return new PreferencesInput(List.copyOf(p.channels), p.quietHoursStart, p.quietHoursEnd, p.completionDelivery,
+                p.dailyDigestTime, p.weeklyDigestDay, p.weeklyDigestTime);
+    }
+}

@@ -1,0 +1,50 @@
+package org.intersession.notification.preference;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.intersession.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class PreferenceResourceTest {
+
+    @Test
+    void aUserReadsTheDefaultsThenSetsTheirOwnPreferences() {
+        String therapist = TestTokens.therapist(UUID.randomUUID(), UUID.randomUUID());
+        given().auth().oauth2(therapist).when().get("/api/v1/notification-preferences")
+                .then().statusCode(200).body("channels", contains("IN_APP")).body("completionDelivery", equalTo("EACH"));
+
+        given().auth().oauth2(therapist).contentType(ContentType.JSON)
+                .body(Map.of("channels", List.of("IN_APP", "EMAIL"), "quietHoursStart", "21:00", "quietHoursEnd", "07:00",
+                        "completionDelivery", "DAILY_DIGEST", "dailyDigestTime", "17:30",
+                        "weeklyDigestDay", "FRIDAY", "weeklyDigestTime", "16:00"))
+                .when().put("/api/v1/notification-preferences")
+                .then().statusCode(200).body("completionDelivery", equalTo("DAILY_DIGEST"));
+        given().auth().oauth2(therapist).when().get("/api/v1/notification-preferences")
+                .then().statusCode(200).body("channels", contains("IN_APP", "EMAIL")).body("weeklyDigestDay", equalTo("FRIDAY"))
+                .body("quietHoursStart", equalTo("21:00:00"));
+    }
+
+    @Test
+    void inconsistentPreferencesNameTheField() {
+        String client = TestTokens.client(UUID.randomUUID(), UUID.randomUUID());
+        given().auth().oauth2(client).contentType(ContentType.JSON)
+                .body(Map.of("channels", List.of("EMAIL")))
+                .when().put("/api/v1/notification-preferences").then().statusCode(400).body("errors.field", hasItem("channels"));
+        given().auth().oauth2(client).contentType(ContentType.JSON)
+                .body(Map.of("channels", List.of("IN_APP"), "quietHoursStart", "22:00"))
+                .when().put("/api/v1/notification-preferences").then().statusCode(400).body("errors.field", hasItem("quietHoursEnd"));
+        given().auth().oauth2(client).contentType(ContentType.JSON)
+                .body(Map.of("channels", List.of("IN_APP", "PIGEON")))
+                .when().put("/api/v1/notification-preferences").then().statusCode(400);
+    }
+}
