@@ -8,24 +8,27 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.identity.InvitationCreated;
+import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.inbox.Inbox;
 
 import java.time.format.DateTimeFormatter;
 
-/** Emails each invited user their one-time invitation code, from the gateway's invitation event. */
+/** Consumes the gateway's identity events: keeps the client-profile replica and emails each invitation code. */
 @ApplicationScoped
 public class InvitationMailer {
 
     private final EventCodec codec;
     private final Inbox inbox;
     private final EmailSender sender;
+    private final IdentityReplica identity;
     private final String invitationUrl;
 
-    InvitationMailer(EventCodec codec, Inbox inbox, EmailSender sender,
+    InvitationMailer(EventCodec codec, Inbox inbox, EmailSender sender, IdentityReplica identity,
                      @ConfigProperty(name = "intersession.notification.invitation-url") String invitationUrl) {
         this.codec = codec;
         this.inbox = inbox;
         this.sender = sender;
+        this.identity = identity;
         this.invitationUrl = invitationUrl;
     }
 
@@ -34,7 +37,11 @@ public class InvitationMailer {
     @Transactional
     public void consume(String record) {
         CloudEvent event = codec.parse(record);
-        if (!inbox.firstDelivery("notification-service/identity-events", event) || !event.hasType(InvitationCreated.TYPE)) {
+        if (!inbox.firstDelivery("notification-service/identity-events", event)) {
+            return;
+        }
+        identity.apply(event);
+        if (!event.hasType(InvitationCreated.TYPE)) {
             return;
         }
         InvitationCreated invitation = codec.data(event, InvitationCreated.class);

@@ -9,10 +9,9 @@ import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.assignment.AssignmentSnapshot;
 import org.intersession.platform.event.progress.ProgressFlagged;
 import org.intersession.platform.event.progress.ProgressRecorded;
+import org.intersession.notification.reminder.Reminders;
 import org.intersession.platform.inbox.Inbox;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -24,10 +23,14 @@ public class InboxNotifier {
 
     private final EventCodec codec;
     private final Inbox inbox;
+    private final NotificationWriter writer;
+    private final Reminders reminders;
 
-    InboxNotifier(EventCodec codec, Inbox inbox) {
+    InboxNotifier(EventCodec codec, Inbox inbox, NotificationWriter writer, Reminders reminders) {
         this.codec = codec;
         this.inbox = inbox;
+        this.writer = writer;
+        this.reminders = reminders;
     }
 
     @Incoming("assignment-events")
@@ -37,6 +40,9 @@ public class InboxNotifier {
         CloudEvent event = codec.parse(record);
         if (!inbox.firstDelivery("notification-service/assignment-events", event)) {
             return;
+        }
+        if (AssignmentSnapshot.TYPES.contains(event.type())) {
+            reminders.plan(codec.data(event, AssignmentSnapshot.class));
         }
         if (event.hasType(AssignmentSnapshot.CREATED)) {
             AssignmentSnapshot created = codec.data(event, AssignmentSnapshot.class);
@@ -55,6 +61,7 @@ public class InboxNotifier {
         }
         if (event.hasType(ProgressRecorded.TYPE)) {
             ProgressRecorded recorded = codec.data(event, ProgressRecorded.class);
+            reminders.occurrenceLogged(recorded.assignmentId(), recorded.occurrenceKey());
             notify(event, recorded.clinicId(), recorded.therapistId(), "progress.recorded", "NORMAL",
                     "A client logged homework", "Status: " + recorded.status() + (recorded.late() ? " (late)" : ""));
         } else if (event.hasType(ProgressFlagged.TYPE)) {
@@ -67,16 +74,6 @@ public class InboxNotifier {
     }
 
     private void notify(CloudEvent event, UUID clinicId, UUID recipientId, String kind, String priority, String title, String body) {
-        Notification notification = new Notification();
-        notification.id = UUID.randomUUID();
-        notification.clinicId = clinicId;
-        notification.recipientId = recipientId;
-        notification.kind = kind;
-        notification.priority = priority;
-        notification.title = title.length() > 200 ? title.substring(0, 200) : title;
-        notification.body = body;
-        notification.sourceEventId = event.source() + "#" + event.id();
-        notification.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        notification.persist();
+        writer.write(clinicId, recipientId, kind, priority, title, body, event.source() + "#" + event.id());
     }
 }

@@ -15,7 +15,6 @@ import org.intersession.platform.inbox.Inbox;
 public class AssignmentEventsConsumer {
 
     private static final String CONSUMER = "progress-service/assignment-events";
-    private static final String ASSIGNMENT_EVENTS = "org.intersession.assignment.";
 
     private final EventCodec codec;
     private final Inbox inbox;
@@ -35,7 +34,7 @@ public class AssignmentEventsConsumer {
         }
         if (event.hasType(ReviewRecorded.TYPE)) {
             remember(codec.data(event, ReviewRecorded.class));
-        } else if (event.type().startsWith(ASSIGNMENT_EVENTS) && !event.type().contains("template")) {
+        } else if (AssignmentSnapshot.TYPES.contains(event.type())) {
             track(codec.data(event, AssignmentSnapshot.class));
         }
     }

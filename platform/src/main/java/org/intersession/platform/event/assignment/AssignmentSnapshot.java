@@ -4,6 +4,7 @@ import org.intersession.platform.schedule.Schedule;
 import org.intersession.platform.schema.FieldSchema;
 
 import java.time.OffsetDateTime;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,4 +35,7 @@ public record AssignmentSnapshot(
     public static final String CANCELLED = "org.intersession.assignment.cancelled.v1";
     public static final String COMPLETED = "org.intersession.assignment.completed.v1";
     public static final String EXPIRED = "org.intersession.assignment.expired.v1";
+
+    /** Every event type whose data is an AssignmentSnapshot. */
+    public static final Set<String> TYPES = Set.of(CREATED, UPDATED, ACKNOWLEDGED, PAUSED, RESUMED, CANCELLED, COMPLETED, EXPIRED);
 }

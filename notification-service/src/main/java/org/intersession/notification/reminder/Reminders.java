@@ -1,0 +1,182 @@
+package org.intersession.notification.reminder;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.intersession.notification.notification.NotificationWriter;
+import org.intersession.platform.event.assignment.AssignmentSnapshot;
+import org.intersession.platform.identity.ClientProfileReplica;
+import org.intersession.platform.identity.IdentityReplica;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Client reminders: planned from each assignment snapshot (replanned when it changes, cancelled when it is paused or
+ * ends, or when the occurrence is logged), persisted, and sent by a dispatcher that claims due rows with FOR UPDATE
+ * SKIP LOCKED, so several instances never send one reminder twice. A reminder found much later than its time (after
+ * downtime) is skipped rather than sent, so a restart never floods a client.
+ */
+@ApplicationScoped
+public class Reminders {
+
+    /** A reminder this late is no longer useful. */
+    static final Duration STALE_AFTER = Duration.ofMinutes(30);
+    static final int BATCH = 100;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final EntityManager em;
+    private final IdentityReplica identity;
+    private final NotificationWriter writer;
+    private final ReminderPlanner planner = new ReminderPlanner();
+    private final Duration horizon;
+    private final int maxPerClientPerDay;
+
+    Reminders(EntityManager em, IdentityReplica identity, NotificationWriter writer,
+              @ConfigProperty(name = "intersession.reminders.horizon") Duration horizon,
+              @ConfigProperty(name = "intersession.reminders.max-per-client-per-day") int maxPerClientPerDay) {
+        this.em = em;
+        this.identity = identity;
+        this.writer = writer;
+        this.horizon = horizon;
+        this.maxPerClientPerDay = maxPerClientPerDay;
+    }
+
+    /** Keeps the plan in step with the assignment; an older snapshot than the one held changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void plan(AssignmentSnapshot snapshot) {
+        ReminderPlan plan = ReminderPlan.findById(snapshot.assignmentId());
+        if (plan != null && plan.version > snapshot.version()) {
+            return;
+        }
+        if (plan == null) {
+            plan = new ReminderPlan();
+            plan.assignmentId = snapshot.assignmentId();
+            plan.clinicId = snapshot.clinicId();
+            plan.clientId = snapshot.clientId();
+        }
+        plan.title = snapshot.title();
+        plan.status = snapshot.status();
+        plan.timeZone = snapshot.timeZone();
+        plan.schedule = snapshot.schedule();
+        plan.reminderPolicy = snapshot.reminderPolicy();
+        plan.version = snapshot.version();
+        Instant now = Instant.now();
+        plan.plannedUntil = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        plan.persist();
+        Reminder.update("status = 'CANCELLED', outcome = 'assignment changed' where assignmentId = ?1 and status = 'PENDING'",
+                plan.assignmentId);
+        if (plan.isRemindable()) {
+            extend(plan, now.plus(horizon));
+        }
+    }
+
+    /** The client logged this occurrence: its reminder, if not sent yet, is no longer needed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void occurrenceLogged(UUID assignmentId, String occurrenceKey) {
+        Reminder.update("status = 'CANCELLED', outcome = 'occurrence logged' where assignmentId = ?1 and occurrenceKey = ?2"
+                + " and status = 'PENDING'", assignmentId, occurrenceKey);
+    }
+
+    /** Plans further ahead for every assignment whose plan runs out within half the horizon. */
+    @Scheduled(identity = "reminder-horizon", every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void extendHorizons() {
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> ReminderPlan.<ReminderPlan>list(
+                        "status in ('ASSIGNED', 'ACTIVE') and plannedUntil < ?1", OffsetDateTime.ofInstant(now.plus(horizon.dividedBy(2)), ZoneOffset.UTC))
+                .forEach(plan -> extend(plan, now.plus(horizon))));
+    }
+
+    @Scheduled(identity = "reminder-dispatch", every = "${intersession.reminders.dispatch-interval:30s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void dispatch() {
+        dispatchDue(Instant.now());
+    }
+
+    /** Sends every reminder due at {@code now}, a batch per transaction. @return how many were handled */
+    public int dispatchDue(Instant now) {
+        int handled = 0;
+        int batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(() -> dispatchBatch(now));
+            handled += batch;
+        } while (batch == BATCH);
+        return handled;
+    }
+
+    @SuppressWarnings("unchecked")
+    int dispatchBatch(Instant now) {
+        List<Reminder> due = em.createNativeQuery("""
+                        select * from reminder where status = 'PENDING' and send_at <= :now
+                        order by send_at limit :n for update skip locked""", Reminder.class)
+                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setParameter("n", BATCH)
+                .getResultList();
+        for (Reminder reminder : due) {
+            send(reminder, now);
+        }
+        return due.size();
+    }
+
+    private void send(Reminder reminder, Instant now) {
+        ReminderPlan plan = ReminderPlan.findById(reminder.assignmentId);
+        if (plan == null || !plan.isRemindable()) {
+            finish(reminder, "CANCELLED", "assignment not active", now);
+            return;
+        }
+        if (reminder.sendAt.toInstant().plus(STALE_AFTER).isBefore(now)) {
+            finish(reminder, "SKIPPED", "too late to be useful", now);
+            return;
+        }
+        ZoneId zone = ZoneId.of(plan.timeZone);
+        OffsetDateTime dayStart = OffsetDateTime.ofInstant(now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant(), ZoneOffset.UTC);
+        if (Reminder.count("clientId = ?1 and status = 'SENT' and sentAt >= ?2", reminder.clientId, dayStart) >= maxPerClientPerDay) {
+            finish(reminder, "SKIPPED", "daily cap for this client reached", now);
+            return;
+        }
+        writer.write(reminder.clinicId, reminder.clientId, "reminder", "NORMAL", "Reminder: " + plan.title,
+                "Due at " + CLOCK.format(reminder.dueAt.atZoneSameInstant(zone)) + ".", "reminder#" + reminder.id);
+        finish(reminder, "SENT", "IN_APP: delivered", now);
+    }
+
+    private static void finish(Reminder reminder, String status, String outcome, Instant now) {
+        reminder.status = status;
+        reminder.outcome = outcome;
+        reminder.sentAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    private void extend(ReminderPlan plan, Instant until) {
+        Instant from = plan.plannedUntil.toInstant();
+        if (!until.isAfter(from)) {
+            return;
+        }
+        ZoneId zone = ZoneId.of(plan.timeZone);
+        ClientProfileReplica profile = identity.profileOf(plan.clinicId, plan.clientId).orElse(null);
+        ReminderPlanner.QuietHours quiet = profile == null ? new ReminderPlanner.QuietHours(null, null)
+                : new ReminderPlanner.QuietHours(profile.quietHoursStart, profile.quietHoursEnd);
+        for (ReminderPlanner.Planned planned : planner.plan(plan.schedule.toSpec(), zone, plan.reminderPolicy, quiet, from, until)) {
+            em.createNativeQuery("""
+                            insert into reminder (id, clinic_id, client_id, assignment_id, occurrence_key, due_at, window_end, send_at, status)
+                            values (:id, :clinic, :client, :assignment, :key, :due, :end, :send, 'PENDING')
+                            on conflict (assignment_id, occurrence_key) do update set send_at = excluded.send_at, due_at = excluded.due_at,
+                                window_end = excluded.window_end, status = 'PENDING', outcome = null
+                            where reminder.status = 'CANCELLED' and reminder.outcome = 'assignment changed'""")
+                    .setParameter("id", UUID.randomUUID()).setParameter("clinic", plan.clinicId).setParameter("client", plan.clientId)
+                    .setParameter("assignment", plan.assignmentId).setParameter("key", planned.occurrenceKey())
+                    .setParameter("due", OffsetDateTime.ofInstant(planned.dueAt(), ZoneOffset.UTC))
+                    .setParameter("end", OffsetDateTime.ofInstant(planned.windowEnd(), ZoneOffset.UTC))
+                    .setParameter("send", OffsetDateTime.ofInstant(planned.sendAt(), ZoneOffset.UTC))
+                    .executeUpdate();
+        }
+        plan.plannedUntil = OffsetDateTime.ofInstant(until, ZoneOffset.UTC);
+    }
+}
