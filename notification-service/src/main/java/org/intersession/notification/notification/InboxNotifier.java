@@ -9,7 +9,12 @@ import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.assignment.AssignmentSnapshot;
 import org.intersession.platform.event.progress.ProgressFlagged;
 import org.intersession.platform.event.progress.ProgressRecorded;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.intersession.notification.preference.NotificationPreference;
+import org.intersession.notification.preference.PreferencesInput;
 import org.intersession.notification.reminder.Reminders;
+import org.intersession.platform.event.progress.OccurrenceMissed;
 import org.intersession.platform.inbox.Inbox;
 
 import java.util.UUID;
@@ -26,11 +31,23 @@ public class InboxNotifier {
     private final NotificationWriter writer;
     private final Reminders reminders;
 
-    InboxNotifier(EventCodec codec, Inbox inbox, NotificationWriter writer, Reminders reminders) {
+    private final EntityManager em;
+    private final int missedInARow;
+
+    InboxNotifier(EventCodec codec, Inbox inbox, NotificationWriter writer, Reminders reminders, EntityManager em,
+                  @ConfigProperty(name = "intersession.alerts.missed-in-a-row") int missedInARow) {
         this.codec = codec;
         this.inbox = inbox;
         this.writer = writer;
         this.reminders = reminders;
+        this.em = em;
+        this.missedInARow = missedInARow;
+    }
+
+    /** Therapists choose to hear of each completion (the default) or not; the daily digest is not built yet. */
+    private static boolean wantsEachCompletion(UUID therapistId) {
+        NotificationPreference preference = NotificationPreference.findById(therapistId);
+        return preference == null || preference.completionDelivery == PreferencesInput.CompletionDelivery.EACH;
     }
 
     @Incoming("assignment-events")
@@ -62,8 +79,21 @@ public class InboxNotifier {
         if (event.hasType(ProgressRecorded.TYPE)) {
             ProgressRecorded recorded = codec.data(event, ProgressRecorded.class);
             reminders.occurrenceLogged(recorded.assignmentId(), recorded.occurrenceKey());
-            notify(event, recorded.clinicId(), recorded.therapistId(), "progress.recorded", "NORMAL",
-                    "A client logged homework", "Status: " + recorded.status() + (recorded.late() ? " (late)" : ""));
+            em.createNativeQuery("delete from missed_streak where assignment_id = :a").setParameter("a", recorded.assignmentId()).executeUpdate();
+            if (!"SKIPPED".equals(recorded.status()) && wantsEachCompletion(recorded.therapistId())) {
+                notify(event, recorded.clinicId(), recorded.therapistId(), "progress.recorded", "NORMAL",
+                        "A client logged homework", "Status: " + recorded.status() + (recorded.late() ? " (late)" : ""));
+            }
+        } else if (event.hasType(OccurrenceMissed.TYPE)) {
+            OccurrenceMissed missed = codec.data(event, OccurrenceMissed.class);
+            int inARow = ((Number) em.createNativeQuery("""
+                            insert into missed_streak (assignment_id, clinic_id, missed) values (:a, :c, 1)
+                            on conflict (assignment_id) do update set missed = missed_streak.missed + 1 returning missed""")
+                    .setParameter("a", missed.assignmentId()).setParameter("c", missed.clinicId()).getSingleResult()).intValue();
+            if (inARow == missedInARow) {
+                notify(event, missed.clinicId(), missed.therapistId(), "occurrences.missed", "NORMAL",
+                        "Homework missed " + inARow + " times in a row", "A client has not logged their homework lately.");
+            }
         } else if (event.hasType(ProgressFlagged.TYPE)) {
             ProgressFlagged flagged = codec.data(event, ProgressFlagged.class);
             notify(event, flagged.clinicId(), flagged.therapistId(), "progress.flagged", "HIGH",

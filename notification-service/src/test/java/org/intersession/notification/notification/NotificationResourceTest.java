@@ -6,6 +6,7 @@ import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.event.assignment.AssignmentSnapshot;
+import org.intersession.platform.event.progress.OccurrenceMissed;
 import org.intersession.platform.event.progress.ProgressFlagged;
 import org.intersession.platform.event.progress.ProgressRecorded;
 import org.intersession.testing.TestEvents;
@@ -13,6 +14,7 @@ import org.intersession.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -74,6 +76,25 @@ class NotificationResourceTest {
                 .body("items[0].priority", equalTo("HIGH"))
                 .body("items[0].title", equalTo("Flagged answer: Urge to harm yourself"))
                 .body("items[0].body", not(org.hamcrest.Matchers.containsString("5"))));
+    }
+
+    @Test
+    void theTherapistHearsWhenAClientMissesThreeInARowAndNotBefore() {
+        UUID assignment = UUID.randomUUID();
+        for (int day = 1; day <= 2; day++) {
+            TestEvents.publish(Topics.PROGRESS, client.toString(), OccurrenceMissed.TYPE, "missed",
+                    new OccurrenceMissed(assignment, clinic, client, therapist, "2026-11-0" + day + "T20:00", Instant.now(), Instant.now()));
+        }
+        // a logged occurrence starts the count again
+        TestEvents.send(Topics.PROGRESS, client.toString(), envelope(ProgressRecorded.TYPE,
+                new ProgressRecorded(UUID.randomUUID(), assignment, clinic, client, therapist, "2026-11-03T20:00", "SKIPPED", false, now())));
+        for (int day = 4; day <= 6; day++) {
+            TestEvents.publish(Topics.PROGRESS, client.toString(), OccurrenceMissed.TYPE, "missed",
+                    new OccurrenceMissed(assignment, clinic, client, therapist, "2026-11-0" + day + "T20:00", Instant.now(), Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> inbox(therapist, 20)
+                .body("items.kind", contains("occurrences.missed"))
+                .body("items[0].title", equalTo("Homework missed 3 times in a row")));
     }
 
     @Test
