@@ -142,6 +142,27 @@ class AssignmentResourceTest {
     }
 
     @Test
+    void twoConcurrentRequestsWithOneIdempotencyKeyCreateOneAssignment() throws Exception {
+        String key = "concurrent-" + UUID.randomUUID();
+        java.util.concurrent.Callable<ExtractableResponse<Response>> create = () -> given().auth().oauth2(f.therapistToken())
+                .header("Idempotency-Key", key).contentType(ContentType.JSON).body(f.dailyThoughtRecord())
+                .when().post("/api/v1/assignments").then().extract();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<ExtractableResponse<Response>>> both = pool.invokeAll(List.of(create, create));
+            ExtractableResponse<Response> first = both.get(0).get();
+            ExtractableResponse<Response> second = both.get(1).get();
+            assertEquals(201, first.statusCode());
+            assertEquals(201, second.statusCode());
+            assertEquals((String) first.path("id"), (String) second.path("id"));
+        } finally {
+            pool.shutdown();
+        }
+        given().auth().oauth2(f.therapistToken()).queryParam("clientId", f.client)
+                .when().get("/api/v1/assignments").then().statusCode(200).body("items", hasSize(1));
+    }
+
+    @Test
     void updatesNeedTheCurrentEtag() {
         String id = f.create(f.dailyThoughtRecord());
         given().auth().oauth2(f.therapistToken()).contentType(ContentType.JSON).body(Map.of("title", "No If-Match"))

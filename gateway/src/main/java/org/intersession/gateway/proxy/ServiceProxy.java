@@ -16,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.intersession.gateway.GatewayConfig;
+import org.intersession.gateway.edge.EdgeConfig;
 import org.intersession.platform.problem.Problem;
 import org.intersession.platform.web.RequestIds;
 import org.jboss.logging.Logger;
@@ -40,11 +41,13 @@ public class ServiceProxy {
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
 
     private final GatewayConfig config;
+    private final EdgeConfig edge;
     private final Map<Upstream, String> baseUrls = new EnumMap<>(Upstream.class);
     private HttpClient client;
 
-    ServiceProxy(GatewayConfig config) {
+    ServiceProxy(GatewayConfig config, EdgeConfig edge) {
         this.config = config;
+        this.edge = edge;
         baseUrls.put(Upstream.ASSIGNMENT, trimSlash(config.upstreams().assignment()));
         baseUrls.put(Upstream.PROGRESS, trimSlash(config.upstreams().progress()));
         baseUrls.put(Upstream.NOTIFICATION, trimSlash(config.upstreams().notification()));
@@ -105,7 +108,12 @@ public class ServiceProxy {
             out.putHeader(REQUEST_ID, requestId);
             out.putHeader("X-Forwarded-For", forwardedFor(in));
             out.putHeader("X-Forwarded-Proto", in.scheme());
-            out.send(in).onComplete(answered -> {
+            LimitedBody body = new LimitedBody(in, edge.maxBodyBytes(), () -> out.reset());
+            out.send(body).onComplete(answered -> {
+                if (body.exceeded()) {
+                    tooLarge(ctx, requestId);
+                    return;
+                }
                 if (answered.failed()) {
                     unavailable(ctx, upstream, requestId, answered.cause());
                     return;
@@ -123,6 +131,19 @@ public class ServiceProxy {
             response.setChunked(true);
         }
         upstream.pipeTo(response);
+    }
+
+    private void tooLarge(RoutingContext ctx, String requestId) {
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        ctx.response().setStatusCode(413)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader(REQUEST_ID, requestId)
+                .putHeader("Connection", "close")
+                .end(Json.encode(Problem.of(413, "Content Too Large",
+                        "Request bodies are limited to " + edge.maxBodyBytes() + " bytes", ctx.normalizedPath())));
     }
 
     private void unavailable(RoutingContext ctx, Upstream upstream, String requestId, Throwable cause) {

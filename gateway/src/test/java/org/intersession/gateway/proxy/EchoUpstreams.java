@@ -29,6 +29,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                         .put("requestId", request.getHeader("X-Request-Id"))
                         .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                         .put("traceparent", request.getHeader("traceparent"))
+                        .put("contentLength", request.getHeader("Content-Length"))
                         .put("body", body.toString());
                 request.response().putHeader("Content-Type", "application/json")
                         .putHeader("X-Upstream", "echo").end(echo.encode());
