@@ -5,6 +5,7 @@ import io.quarkus.mailer.Mailer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.intersession.notification.notification.NotificationWriter;
 import org.intersession.platform.event.CloudEvent;
 import org.jboss.logging.Logger;
 
@@ -41,8 +42,11 @@ public class EmailSender {
         return thread;
     });
 
-    EmailSender(Mailer mailer) {
+    private final NotificationWriter notifications;
+
+    EmailSender(Mailer mailer, NotificationWriter notifications) {
         this.mailer = mailer;
+        this.notifications = notifications;
     }
 
     @PreDestroy
@@ -77,6 +81,8 @@ public class EmailSender {
             delivery.error = error.length() > 500 ? error.substring(0, 500) : error;
         }
         delivery.persist();
+        notifications.outcome(email.clinicId(), email.recipientId(), email.kind(), "EMAIL", "SENT".equals(delivery.status),
+                delivery.error);
         return "SENT".equals(delivery.status);
     }
 }

@@ -40,6 +40,9 @@ class InvitationMailerTest {
         assertTrue(body.contains("Hello Casey"));
         assertFalse(body.toLowerCase().contains("thought record"), "no clinical details in an invitation");
         assertFalse(eventId.isEmpty());
+        assertFalse(org.intersession.testing.TopicProbe.await(Topics.NOTIFICATION, v -> v.contains("org.intersession.notification.sent.v1")
+                && v.contains(user.toString()) && v.contains("\"channel\":\"EMAIL\"") && !v.contains(code),
+                Duration.ofSeconds(30)).isEmpty(), "notification.sent for the email, without its content");
     }
 
     private static MimeMessage[] messagesTo(String address) {
