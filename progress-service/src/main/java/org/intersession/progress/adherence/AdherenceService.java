@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -56,8 +57,7 @@ public class AdherenceService {
     @Transactional
     public Adherence forAssignment(Caller caller, UUID assignmentId, Range range) {
         READ_ADHERENCE.require(caller);
-        TrackedAssignment assignment = visible(caller)
-                .stream().filter(a -> a.assignmentId.equals(assignmentId)).findFirst()
+        TrackedAssignment assignment = visible(caller, assignmentId)
                 .orElseThrow(() -> ApiProblemException.notFound("Assignment"));
         return compute(assignment, range, Instant.now());
     }
@@ -81,15 +81,16 @@ public class AdherenceService {
     @Transactional
     public List<ClientAdherence> caseload(Caller caller, Range range) {
         READ_CASELOAD.require(caller);
-        if (careTeam(caller).isEmpty()) {
+        List<UUID> team = careTeam(caller);
+        if (team.isEmpty()) {
             return List.of();
         }
         Instant now = Instant.now();
         Map<UUID, List<TrackedAssignment>> byClient = TrackedAssignment.<TrackedAssignment>list(
-                        "clinicId = ?1 and clientId in ?2", caller.clinicId(), careTeam(caller)).stream()
+                        "clinicId = ?1 and clientId in ?2", caller.clinicId(), team).stream()
                 .collect(Collectors.groupingBy(a -> a.clientId));
         List<ClientAdherence> result = new ArrayList<>();
-        for (UUID client : careTeam(caller)) {
+        for (UUID client : team) {
             List<TrackedAssignment> assignments = byClient.getOrDefault(client, List.of());
             Adherence current = AdherenceCalculator.combine(assignments.stream().map(a -> compute(a, range, now)).toList());
             Adherence previous = AdherenceCalculator.combine(assignments.stream().map(a -> compute(a, range.previous(), now)).toList());
@@ -109,21 +110,26 @@ public class AdherenceService {
         ZoneId zone = ZoneId.of(assignment.timeZone);
         Instant from = range.from().atStartOfDay(zone).toInstant();
         Instant to = range.to().plusDays(1).atStartOfDay(zone).toInstant();
+        // occurrence keys are local date-times, so the range's local dates bound the entries that can match
         Map<String, AdherenceCalculator.Logged> entries = ProgressEntry.<ProgressEntry>list(
-                        "assignmentId = ?1 and clinicId = ?2", assignment.assignmentId, assignment.clinicId).stream()
+                        "assignmentId = ?1 and clinicId = ?2 and occurrenceKey >= ?3 and occurrenceKey < ?4", assignment.assignmentId,
+                        assignment.clinicId, range.from() + "T00:00", range.to().plusDays(1) + "T00:00").stream()
                 .collect(Collectors.toMap(e -> e.occurrenceKey, e -> new AdherenceCalculator.Logged(e.status.name(), e.late)));
         return AdherenceCalculator.compute(expander.expand(assignment.schedule.toSpec(), zone, from, to), entries, now, zone);
     }
 
-    private static List<TrackedAssignment> visible(Caller caller) {
+    /** The assignment, if the caller may see it: a client their own, a therapist their care team's, an admin the clinic's. */
+    private static Optional<TrackedAssignment> visible(Caller caller, UUID assignmentId) {
+        Optional<TrackedAssignment> assignment = TrackedAssignment.<TrackedAssignment>find(
+                "assignmentId = ?1 and clinicId = ?2", assignmentId, caller.clinicId()).firstResultOptional();
         if (caller.is(Role.CLIENT)) {
-            return TrackedAssignment.list("clinicId = ?1 and clientId = ?2", caller.clinicId(), caller.id());
+            return assignment.filter(a -> a.clientId.equals(caller.id()));
         }
         if (caller.is(Role.THERAPIST)) {
-            List<UUID> team = careTeam(caller);
-            return team.isEmpty() ? List.of() : TrackedAssignment.list("clinicId = ?1 and clientId in ?2", caller.clinicId(), team);
+            return assignment.filter(a -> CareTeamMember.count("clinicId = ?1 and therapistId = ?2 and clientId = ?3",
+                    caller.clinicId(), caller.id(), a.clientId) > 0);
         }
-        return TrackedAssignment.list("clinicId", caller.clinicId());
+        return assignment;
     }
 
     private static List<UUID> careTeam(Caller caller) {
