@@ -43,7 +43,7 @@ public final class Launcher {
         String operatorPassword = operatorPassword(data);
         Stack.Settings settings = new Stack.Settings(home, data,
                 port("INTERSESSION_GATEWAY_PORT", 8080), port("INTERSESSION_POSTGRES_PORT", 15432),
-                port("INTERSESSION_KAFKA_PORT", 19092), servicePorts, operatorPassword);
+                port("INTERSESSION_KAFKA_PORT", 19092), servicePorts, operatorPassword, 1);
 
         long started = System.nanoTime();
         Stack stack = Stack.start(settings, Launcher::print);
