@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An HTTP server that answers every request with a description of what it received, standing in for the
- * services behind the gateway in the gateway's own tests. The notification upstream points at a closed port.
+ * services behind the gateway in the gateway's own tests. The notification upstream points at a closed port, and
+ * the progress upstream has a stopped instance (a closed port) before the echo.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -40,7 +41,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         String url = "http://localhost:" + server.actualPort();
         return Map.of(
                 "intersession.gateway.upstreams.assignment", url,
-                "intersession.gateway.upstreams.progress", url,
+                "intersession.gateway.upstreams.progress", "http://localhost:1, " + url + "/",
                 "intersession.gateway.upstreams.notification", "http://localhost:1");
     }
 
