@@ -59,7 +59,7 @@ public final class Launcher {
         OUT.printf("%nIntersession is up (ready in %.1f s).%n", took.toMillis() / 1000.0);
         OUT.println("  Gateway:   " + stack.gatewayUrl());
         OUT.println("  Health:    " + stack.gatewayUrl() + "/q/health/ready");
-        OUT.println("  API:       " + stack.gatewayUrl() + "/openapi (Swagger UI: " + stack.gatewayUrl() + "/q/swagger-ui)");
+        OUT.println("  API:       " + stack.gatewayUrl() + "/openapi (Swagger UI at /q/swagger-ui when started with INTERSESSION_SWAGGER_UI_ENABLED=true)");
         OUT.println("  JWKS:      " + stack.gatewayUrl() + "/.well-known/jwks.json");
         OUT.println("  Data:      " + settings.dataDirectory() + " (kept between runs)");
         OUT.println("  Email:     " + stack.mail().mailbox() + " (every message the platform sends, as .eml files)");
