@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.event.assignment.AssignmentSnapshot;
+import org.intersession.testing.SseClient;
 import org.intersession.testing.TestEvents;
 import org.intersession.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +59,7 @@ class NotificationStreamTest {
     void aNotificationWrittenByAnotherInstanceIsPushedToTheRecipientsStream() throws Exception {
         try (SseClient sse = SseClient.open(stream, TestTokens.client(clinic, client), null)) {
             assertEquals(200, sse.status());
-            assertEquals("text/event-stream", sse.response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            assertEquals("text/event-stream", sse.header("Content-Type").split(";")[0]);
             UUID someoneElse = UUID.randomUUID();
             insertAsAnotherInstance(someoneElse, "Not yours", OffsetDateTime.now(ZoneOffset.UTC));
             UUID mine = insertAsAnotherInstance(client, "Reminder: Breathing", OffsetDateTime.now(ZoneOffset.UTC));

@@ -1,4 +1,4 @@
-package org.intersession.notification.stream;
+package org.intersession.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,16 +17,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A real HTTP client reading a text/event-stream line by line on its own thread (the JDK's client, no SSE library). */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
     /** One event as the SSE format defines it: the fields of the lines before a blank line. */
-    record Event(String id, String name, String data) {
+    public record Event(String id, String name, String data) {
     }
 
     private static final String END = "\u0000end";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final HttpResponse<InputStream> response;
+    private final HttpResponse<InputStream> response;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Thread reader;
 
@@ -37,7 +37,7 @@ final class SseClient implements AutoCloseable {
         reader.start();
     }
 
-    static SseClient open(URI uri, String token, String lastEventId) throws IOException, InterruptedException {
+    public static SseClient open(URI uri, String token, String lastEventId) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -48,8 +48,12 @@ final class SseClient implements AutoCloseable {
         return new SseClient(HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
     }
 
-    int status() {
+    public int status() {
         return response.statusCode();
+    }
+
+    public String header(String name) {
+        return response.headers().firstValue(name).orElse(null);
     }
 
     private void read() {
@@ -65,7 +69,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next comment line's text, skipping events, or null if none comes within the timeout. */
-    String nextComment(Duration timeout) throws InterruptedException {
+    public String nextComment(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String line;
         while ((line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null && !END.equals(line)) {
@@ -77,7 +81,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next event, skipping comments, or null if none is complete within the timeout or the stream ended. */
-    Event nextEvent(Duration timeout) throws InterruptedException {
+    public Event nextEvent(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, String> fields = new LinkedHashMap<>();
         String line;
