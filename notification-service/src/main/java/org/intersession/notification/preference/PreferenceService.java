@@ -42,7 +42,7 @@ public class PreferenceService {
             return new PreferencesInput(DEFAULTS.channels(), null, null, DEFAULTS.completionDelivery(), DEFAULTS.dailyDigestTime(),
                     null, null, false, defaultZone(caller));
         }
-        return view(stored);
+        return view(stored, caller);
     }
 
     @Transactional
@@ -81,12 +81,14 @@ public class PreferenceService {
         stored.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         stored.persist();
         digests.reschedule(stored, stored.updatedAt.toInstant());
-        return view(stored);
+        return view(stored, caller);
     }
 
-    private static PreferencesInput view(NotificationPreference p) {
+    /** Preferences saved before time zones were kept show the default zone until they are saved again. */
+    private PreferencesInput view(NotificationPreference p, Caller caller) {
         return new PreferencesInput(List.copyOf(p.channels), p.quietHoursStart, p.quietHoursEnd, p.completionDelivery,
-                p.dailyDigestTime, p.weeklyDigestDay, p.weeklyDigestTime, p.emailIncludesDetails, p.timeZone);
+                p.dailyDigestTime, p.weeklyDigestDay, p.weeklyDigestTime, p.emailIncludesDetails,
+                p.timeZone == null ? defaultZone(caller) : p.timeZone);
     }
 
     /** A client's profile zone, else UTC. */

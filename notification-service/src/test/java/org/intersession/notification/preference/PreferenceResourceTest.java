@@ -21,7 +21,8 @@ class PreferenceResourceTest {
     void aUserReadsTheDefaultsThenSetsTheirOwnPreferences() {
         String therapist = TestTokens.therapist(UUID.randomUUID(), UUID.randomUUID());
         given().auth().oauth2(therapist).when().get("/api/v1/notification-preferences")
-                .then().statusCode(200).body("channels", contains("IN_APP")).body("completionDelivery", equalTo("EACH"));
+                .then().statusCode(200).body("channels", contains("IN_APP")).body("completionDelivery", equalTo("EACH"))
+                .body("emailIncludesDetails", equalTo(false)).body("timeZone", equalTo("UTC"));
 
         given().auth().oauth2(therapist).contentType(ContentType.JSON)
                 .body(Map.of("channels", List.of("IN_APP", "EMAIL"), "quietHoursStart", "21:00", "quietHoursEnd", "07:00",
@@ -31,7 +32,8 @@ class PreferenceResourceTest {
                 .then().statusCode(200).body("completionDelivery", equalTo("DAILY_DIGEST"));
         given().auth().oauth2(therapist).when().get("/api/v1/notification-preferences")
                 .then().statusCode(200).body("channels", contains("IN_APP", "EMAIL")).body("weeklyDigestDay", equalTo("FRIDAY"))
-                .body("quietHoursStart", equalTo("21:00:00"));
+                .body("quietHoursStart", equalTo("21:00:00")).body("timeZone", equalTo("UTC"))
+                .body("emailIncludesDetails", equalTo(false));
     }
 
     @Test
