@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.intersession.notification.webhook.ClinicAdmins;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.identity.InvitationCreated;
@@ -13,7 +14,10 @@ import org.intersession.platform.inbox.Inbox;
 
 import java.time.format.DateTimeFormatter;
 
-/** Consumes the gateway's identity events: keeps the client-profile replica and emails each invitation code. */
+/**
+ * Consumes the gateway's identity events: keeps the client-profile and clinic-admin replicas and emails each
+ * invitation code.
+ */
 @ApplicationScoped
 public class InvitationMailer {
 
@@ -21,14 +25,16 @@ public class InvitationMailer {
     private final Inbox inbox;
     private final EmailSender sender;
     private final IdentityReplica identity;
+    private final ClinicAdmins admins;
     private final String invitationUrl;
 
-    InvitationMailer(EventCodec codec, Inbox inbox, EmailSender sender, IdentityReplica identity,
+    InvitationMailer(EventCodec codec, Inbox inbox, EmailSender sender, IdentityReplica identity, ClinicAdmins admins,
                      @ConfigProperty(name = "intersession.notification.invitation-url") String invitationUrl) {
         this.codec = codec;
         this.inbox = inbox;
         this.sender = sender;
         this.identity = identity;
+        this.admins = admins;
         this.invitationUrl = invitationUrl;
     }
 
@@ -41,6 +47,7 @@ public class InvitationMailer {
             return;
         }
         identity.apply(event);
+        admins.apply(event);
         if (!event.hasType(InvitationCreated.TYPE)) {
             return;
         }
