@@ -1,10 +1,6 @@
 package org.intersession.launcher;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -76,21 +72,7 @@ public final class Launcher {
 
     /** Made on the first run and kept, owner-readable only, with the rest of the local data. */
     private static String operatorPassword(Path data) throws IOException {
-        Path file = data.resolve(OPERATOR_PASSWORD_FILE);
-        if (Files.exists(file)) {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
-        }
-        Files.createDirectories(data);
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system
-        }
-        return password;
+        return LocalSecrets.readOrCreate(data.resolve(OPERATOR_PASSWORD_FILE), 18, Base64.getUrlEncoder().withoutPadding());
     }
 
     private static synchronized void print(String part, String line) {

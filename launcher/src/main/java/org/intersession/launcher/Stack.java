@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,11 @@ public final class Stack implements AutoCloseable {
         return settings.dataDirectory().resolve("gateway-keys");
     }
 
+    /** The key notification-service encrypts webhook secrets with: 32 random bytes, made on the first run and kept. */
+    private String webhookEncryptionKey() throws IOException {
+        return LocalSecrets.readOrCreate(settings.dataDirectory().resolve("webhook-encryption-key"), 32, Base64.getEncoder());
+    }
+
     public PostgresServer postgres() {
         return postgres;
     }
@@ -139,14 +145,14 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private ServiceEnvironment.Endpoints endpoints() {
+    private ServiceEnvironment.Endpoints endpoints() throws IOException {
         Map<ServiceSpec, String> urls = new EnumMap<>(ServiceSpec.class);
         for (ServiceSpec spec : ServiceSpec.values()) {
             urls.put(spec, url(spec));
         }
         String jdbcPrefix = postgres.jdbcUrl("");
         return new ServiceEnvironment.Endpoints(jdbcPrefix, PostgresServer.USER, "", kafka.bootstrapServers(), urls, ports,
-                gatewayKeyDirectory(), OPERATOR_EMAIL, settings.operatorPassword(), "localhost", mail.port());
+                gatewayKeyDirectory(), OPERATOR_EMAIL, settings.operatorPassword(), "localhost", mail.port(), webhookEncryptionKey());
     }
 
     private Process launch(ServiceSpec spec) throws IOException {
