@@ -15,8 +15,8 @@ import org.intersession.platform.inbox.Inbox;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Consumes the gateway's identity events: keeps the client-profile and clinic-admin replicas and emails each
- * invitation code.
+ * Consumes the gateway's identity events: keeps the client-profile and clinic-admin replicas and the address book,
+ * and emails each invitation code.
  */
 @ApplicationScoped
 public class InvitationMailer {
@@ -25,15 +25,18 @@ public class InvitationMailer {
     private final Inbox inbox;
     private final EmailSender sender;
     private final IdentityReplica identity;
+    private final EmailChannel contacts;
     private final ClinicAdmins admins;
     private final String invitationUrl;
 
-    InvitationMailer(EventCodec codec, Inbox inbox, EmailSender sender, IdentityReplica identity, ClinicAdmins admins,
+    InvitationMailer(EventCodec codec, Inbox inbox, EmailSender sender, IdentityReplica identity, EmailChannel contacts,
+                     ClinicAdmins admins,
                      @ConfigProperty(name = "intersession.notification.invitation-url") String invitationUrl) {
         this.codec = codec;
         this.inbox = inbox;
         this.sender = sender;
         this.identity = identity;
+        this.contacts = contacts;
         this.admins = admins;
         this.invitationUrl = invitationUrl;
     }
@@ -47,6 +50,7 @@ public class InvitationMailer {
             return;
         }
         identity.apply(event);
+        contacts.apply(event);
         admins.apply(event);
         if (!event.hasType(InvitationCreated.TYPE)) {
             return;
