@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.intersession.notification.webhook.ClinicAdmins;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.identity.InvitationCreated;
@@ -15,8 +14,8 @@ import org.intersession.platform.inbox.Inbox;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Consumes the gateway's identity events: keeps the client-profile and clinic-admin replicas and the address book,
- * and emails each invitation code.
+ * Consumes the gateway's identity events: keeps the client-profile replica and the address book, and emails each
+ * invitation code.
  */
 @ApplicationScoped
 public class InvitationMailer {
@@ -26,18 +25,15 @@ public class InvitationMailer {
     private final EmailSender sender;
     private final IdentityReplica identity;
     private final EmailChannel contacts;
-    private final ClinicAdmins admins;
     private final String invitationUrl;
 
     InvitationMailer(EventCodec codec, Inbox inbox, EmailSender sender, IdentityReplica identity, EmailChannel contacts,
-                     ClinicAdmins admins,
                      @ConfigProperty(name = "intersession.notification.invitation-url") String invitationUrl) {
         this.codec = codec;
         this.inbox = inbox;
         this.sender = sender;
         this.identity = identity;
         this.contacts = contacts;
-        this.admins = admins;
         this.invitationUrl = invitationUrl;
     }
 
@@ -51,7 +47,6 @@ public class InvitationMailer {
         }
         identity.apply(event);
         contacts.apply(event);
-        admins.apply(event);
         if (!event.hasType(InvitationCreated.TYPE)) {
             return;
         }

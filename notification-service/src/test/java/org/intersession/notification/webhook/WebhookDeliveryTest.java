@@ -174,10 +174,16 @@ class WebhookDeliveryTest {
     @Test
     void aFailingReceiverIsRetriedWithGrowingWaitsThenTheEndpointIsDisabledAndAdminsAreTold() throws Exception {
         UUID adminId = UUID.randomUUID();
+        UUID formerAdmin = UUID.randomUUID();
         TestEvents.publish(Topics.IDENTITY, adminId.toString(), UserChanged.CREATED, "users/" + adminId,
                 new UserChanged(adminId, clinic, "CLINIC_ADMIN", "Ada", "ada@example.org", "ACTIVE"));
+        TestEvents.publish(Topics.IDENTITY, formerAdmin.toString(), UserChanged.CREATED, "users/" + formerAdmin,
+                new UserChanged(formerAdmin, clinic, "CLINIC_ADMIN", "Bo", "bo@example.org", "ACTIVE"));
+        String deactivated = TestEvents.publish(Topics.IDENTITY, formerAdmin.toString(), UserChanged.DEACTIVATED, "users/" + formerAdmin,
+                new UserChanged(formerAdmin, clinic, "CLINIC_ADMIN", "Bo", "bo@example.org", "DEACTIVATED"));
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> ClinicAdmin.count("userId = ?1 and clinicId = ?2", adminId, clinic)) == 1);
+        awaitConsumed(ClinicAdmins.CONSUMER, deactivated);
 
         WebhookReceiver receiver = receiver("127.0.0.2").answering(WebhookReceiver.status(500));
         Map<String, String> endpoint = register(receiver, ProgressFlagged.TYPE);
@@ -212,6 +218,9 @@ class WebhookDeliveryTest {
                 .when().get("/api/v1/notifications").then().statusCode(200)
                 .body("items.kind", hasItem("webhook.disabled"))
                 .body("items.find { it.kind == 'webhook.disabled' }.priority", equalTo("HIGH")));
+
+        given().auth().oauth2(TestTokens.clinicAdmin(clinic, formerAdmin)).when().get("/api/v1/notifications")
+                .then().statusCode(200).body("items", hasSize(0));
 
         // the final failure is published as notification.failed on channel WEBHOOK, and never itself sent to a webhook
         List<ConsumerRecord<String, String>> outcome = TopicProbe.await(Topics.NOTIFICATION,
@@ -391,9 +400,13 @@ class WebhookDeliveryTest {
     }
 
     private void awaitConsumed(String eventId) {
+        awaitConsumed(WebhookFanOut.CONSUMER, eventId);
+    }
+
+    private void awaitConsumed(String consumer, String eventId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> em.createNativeQuery("select count(*) from inbox_event where consumer = :c and event_id = :e")
-                        .setParameter("c", WebhookFanOut.CONSUMER).setParameter("e", eventId).getSingleResult()).toString().equals("1"));
+                        .setParameter("c", consumer).setParameter("e", eventId).getSingleResult()).toString().equals("1"));
     }
 
     private WebhookReceiver receiver(String address) {
