@@ -148,6 +148,9 @@ public class WebhookService {
         if (!endpoint.enabled) {
             throw ApiProblemException.conflict("The endpoint is disabled; enable it before replaying deliveries");
         }
+        if (delivery.status == WebhookDelivery.Status.PENDING) {
+            throw ApiProblemException.conflict("The delivery is still pending; it can be replayed once it succeeded or failed");
+        }
         delivery.status = WebhookDelivery.Status.PENDING;
         delivery.attemptsInRound = 0;
         delivery.nextAttemptAt = now();

@@ -252,6 +252,9 @@ class WebhookDeliveryTest {
         given().auth().oauth2(admin).when()
                 .post(PATH + "/{id}/deliveries/{delivery}/replays", endpoint.get("id"), first.webhookId())
                 .then().statusCode(202).body("status", equalTo("PENDING")).body("id", equalTo(first.webhookId()));
+        given().auth().oauth2(admin).when()
+                .post(PATH + "/{id}/deliveries/{delivery}/replays", endpoint.get("id"), first.webhookId())
+                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("still pending"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             dispatcher.dispatchDue();
             assertEquals(2, receiver.received().size());
