@@ -5,10 +5,13 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.intersession.launcher.Stack;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /** What a clinic app does to set itself up, through the gateway only: a clinic, its people, their care teams. */
 final class ClinicApi {
@@ -43,6 +46,10 @@ final class ClinicApi {
         return new ClinicApi(gateway, accept(gateway, created.getString("admin.user.id"), email, created.getString("admin.invitationToken")));
     }
 
+    Person admin() {
+        return admin;
+    }
+
     Person therapist() {
         return invite(Map.of("displayName", "Dr. Tara", "role", "THERAPIST"));
     }
@@ -54,6 +61,20 @@ final class ClinicApi {
     void link(Person client, Person therapist) {
         given().baseUri(gateway).auth().oauth2(admin.token())
                 .when().put("/api/v1/clients/{c}/care-team/{t}", client.id(), therapist.id()).then().statusCode(201);
+    }
+
+    /**
+     * The therapist gives the client a daily 20:00 thought record from {@code start}; retried until assignment-service
+     * has learned of the care team from the gateway's events. @return the assignment id
+     */
+    String assignDailyThoughtRecord(Person therapist, Person client, LocalDate start) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> as(therapist).contentType(ContentType.JSON)
+                        .body(Map.of("clientId", client.id(), "title", "Daily thought record",
+                                "instructions", "Write down the situation, the thought and the feeling.",
+                                "rationale", "Catching automatic thoughts is the first step to testing them.",
+                                "schedule", Map.of("type", "RECURRING", "start", start + "T20:00", "rrule", "FREQ=DAILY")))
+                        .when().post("/api/v1/assignments").then().extract(),
+                response -> response.statusCode() == 201).path("id");
     }
 
     RequestSpecification as(Person person) {

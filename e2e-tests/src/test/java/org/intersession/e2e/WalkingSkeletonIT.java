@@ -50,13 +50,7 @@ class WalkingSkeletonIT {
 
         java.time.LocalDate threeDaysAgo = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).minusDays(3);
         // assignment-service learns of the care team from the gateway's events, then accepts the assignment
-        String assignmentId = await().atMost(Duration.ofSeconds(60)).until(() -> clinic.as(therapist).contentType(ContentType.JSON)
-                        .body(Map.of("clientId", client.id(), "title", "Daily thought record",
-                                "instructions", "Write down the situation, the thought and the feeling.",
-                                "rationale", "Catching automatic thoughts is the first step to testing them.",
-                                "schedule", Map.of("type", "RECURRING", "start", threeDaysAgo + "T20:00", "rrule", "FREQ=DAILY")))
-                        .when().post("/api/v1/assignments").then().extract(),
-                response -> response.statusCode() == 201).path("id");
+        String assignmentId = clinic.assignDailyThoughtRecord(therapist, client, threeDaysAgo);
 
         clinic.as(client).when().get("/api/v1/assignments/{id}", assignmentId)
                 .then().statusCode(200).body("title", equalTo("Daily thought record")).body("status", equalTo("ASSIGNED"));

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -275,17 +274,7 @@ public final class Launcher {
 
     /** Made on the first run and kept, owner-readable only, with the rest of the local data. */
     private static String operatorPassword(Path data) throws IOException {
-        Path file = data.resolve(OPERATOR_PASSWORD_FILE);
-        if (Files.exists(file)) {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
-        }
-        Files.createDirectories(data);
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-        ownerOnly(file);
-        return password;
+        return LocalSecrets.readOrCreate(data.resolve(OPERATOR_PASSWORD_FILE), 18, Base64.getUrlEncoder().withoutPadding());
     }
 
     public static void ownerOnly(Path file) throws IOException {

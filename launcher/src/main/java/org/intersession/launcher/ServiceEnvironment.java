@@ -14,7 +14,7 @@ public final class ServiceEnvironment {
     public record Endpoints(String jdbcUrlPrefix, String databaseUser, String databasePassword, String kafkaBootstrapServers,
                             Map<ServiceSpec, String> serviceUrls, Map<ServiceSpec, Integer> servicePorts,
                             Path gatewayKeyDirectory, String operatorEmail, String operatorPassword,
-                            String smtpHost, int smtpPort) {
+                            String smtpHost, int smtpPort, String webhookEncryptionKey) {
     }
 
     private ServiceEnvironment() {
@@ -40,6 +40,7 @@ public final class ServiceEnvironment {
         if (spec == ServiceSpec.NOTIFICATION) {
             env.put("QUARKUS_MAILER_HOST", endpoints.smtpHost());
             env.put("QUARKUS_MAILER_PORT", String.valueOf(endpoints.smtpPort()));
+            env.put("INTERSESSION_WEBHOOKS_ENCRYPTION_KEY", endpoints.webhookEncryptionKey());
         }
         return env;
     }

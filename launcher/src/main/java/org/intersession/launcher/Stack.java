@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,11 @@ public final class Stack implements AutoCloseable {
         return settings.dataDirectory().resolve("gateway-keys");
     }
 
+    /** The key notification-service encrypts webhook secrets with: 32 random bytes, made on the first run and kept. */
+    private String webhookEncryptionKey() throws IOException {
+        return LocalSecrets.readOrCreate(settings.dataDirectory().resolve("webhook-encryption-key"), 32, Base64.getEncoder());
+    }
+
     public PostgresServer postgres() {
         return postgres;
     }
@@ -195,7 +201,7 @@ public final class Stack implements AutoCloseable {
         return settings.instances() == 1 ? spec.module() : spec.module() + "-" + (instance + 1);
     }
 
-    private ServiceEnvironment.Endpoints endpoints(int instance) {
+    private ServiceEnvironment.Endpoints endpoints(int instance) throws IOException {
         Map<ServiceSpec, String> urls = new EnumMap<>(ServiceSpec.class);
         Map<ServiceSpec, Integer> instancePorts = new EnumMap<>(ServiceSpec.class);
         for (ServiceSpec spec : ServiceSpec.values()) {
@@ -207,7 +213,8 @@ public final class Stack implements AutoCloseable {
         urls.put(ServiceSpec.GATEWAY, url(ServiceSpec.GATEWAY));
         String jdbcPrefix = postgres.jdbcUrl("");
         return new ServiceEnvironment.Endpoints(jdbcPrefix, PostgresServer.USER, "", kafka.bootstrapServers(), urls,
-                instancePorts, gatewayKeyDirectory(), OPERATOR_EMAIL, settings.operatorPassword(), "localhost", mail.port());
+                instancePorts, gatewayKeyDirectory(), OPERATOR_EMAIL, settings.operatorPassword(), "localhost", mail.port(),
+                webhookEncryptionKey());
     }
 
     private Process launch(ServiceSpec spec, int instance) throws IOException {

@@ -30,7 +30,8 @@ public final class RouteTable {
             collection("/api/v1/trends", PROGRESS),
             clientScoped("pre-session-summary", PROGRESS),
             collection("/api/v1/notifications", NOTIFICATION),
-            collection("/api/v1/notification-preferences", NOTIFICATION));
+            collection("/api/v1/notification-preferences", NOTIFICATION),
+            collection("/api/v1/webhook-endpoints", NOTIFICATION));
 
     private RouteTable() {
     }

@@ -1,0 +1,61 @@
+package org.intersession.notification.webhook;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.intersession.platform.event.CloudEvent;
+import org.intersession.platform.event.EventCodec;
+import org.intersession.platform.event.identity.UserChanged;
+import org.intersession.platform.inbox.Inbox;
+import org.intersession.platform.security.Role;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who administers each clinic, kept from the gateway's user events; a deactivated or demoted user drops out. Its own
+ * consumer group reads the identity topic from the earliest record kept, so admins made before webhooks existed are known.
+ */
+@ApplicationScoped
+public class ClinicAdmins {
+
+    static final String CONSUMER = "notification-service/clinic-admins";
+    private static final Set<String> USER_EVENTS = Set.of(UserChanged.CREATED, UserChanged.UPDATED, UserChanged.DEACTIVATED);
+
+    private final EventCodec codec;
+    private final Inbox inbox;
+
+    ClinicAdmins(EventCodec codec, Inbox inbox) {
+        this.codec = codec;
+        this.inbox = inbox;
+    }
+
+    @Incoming("clinic-admin-events")
+    @Blocking
+    @Transactional
+    public void consume(String record) {
+        CloudEvent event = codec.parse(record);
+        if (!USER_EVENTS.contains(event.type()) || !inbox.firstDelivery(CONSUMER, event)) {
+            return;
+        }
+        UserChanged user = codec.data(event, UserChanged.class);
+        boolean admin = Role.CLINIC_ADMIN.name().equals(user.role()) && !"DEACTIVATED".equals(user.status())
+                && !event.hasType(UserChanged.DEACTIVATED);
+        ClinicAdmin known = ClinicAdmin.findById(user.userId());
+        if (admin && known == null) {
+            ClinicAdmin added = new ClinicAdmin();
+            added.userId = user.userId();
+            added.clinicId = user.clinicId();
+            added.persist();
+        } else if (!admin && known != null) {
+            known.delete();
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> of(UUID clinicId) {
+        return ClinicAdmin.<ClinicAdmin>list("clinicId", clinicId).stream().map(a -> a.userId).toList();
+    }
+}

@@ -1,0 +1,56 @@
+package org.intersession.notification.webhook;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A clinic's webhook receiver: where to send which event types, and the (encrypted) secrets that sign them. */
+@Entity
+@Table(name = "webhook_endpoint")
+public class WebhookEndpoint extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    public UUID clinicId;
+
+    @Column(nullable = false)
+    public String url;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "event_types", nullable = false)
+    public List<String> eventTypes = new ArrayList<>();
+
+    public String description;
+
+    @Column(nullable = false)
+    public boolean enabled;
+
+    @Column(name = "disabled_reason")
+    public String disabledReason;
+
+    @Column(nullable = false)
+    public byte[] secret;
+
+    @Column(name = "previous_secret")
+    public byte[] previousSecret;
+
+    @Column(name = "previous_secret_expires_at")
+    public OffsetDateTime previousSecretExpiresAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+}
