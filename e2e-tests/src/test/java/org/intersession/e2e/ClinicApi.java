@@ -56,6 +56,11 @@ final class ClinicApi {
                 .when().put("/api/v1/clients/{c}/care-team/{t}", client.id(), therapist.id()).then().statusCode(201);
     }
 
+    /** The clinic's first admin. */
+    Person admin() {
+        return admin;
+    }
+
     RequestSpecification as(Person person) {
         return given().baseUri(gateway).auth().oauth2(person.token());
     }
