@@ -52,6 +52,11 @@ public class GatewayAuditFilter {
             // no client data, so its record is written alongside rather than stalling the event loop for it.
             trail.record(ctx, caller, response.getStatus(), client).subscribe().with(written -> { },
                     failure -> LOG.errorf("audit record of a refusal not written: %s", failure.toString()));
+            if (response.getStatus() < 400) {
+                // a non-blocking endpoint answering data here would bypass the rule above: refuse rather than leak
+                LOG.errorf("%s answered data on the I/O thread, before its audit record; answering 503", ctx.normalizedPath());
+                unaudited(response, ctx.normalizedPath());
+            }
             return;
         }
         try {
