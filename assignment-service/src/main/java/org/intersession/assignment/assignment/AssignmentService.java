@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import org.intersession.assignment.idempotency.IdempotencyKeys;
 import org.intersession.assignment.template.TemplateService;
 import org.intersession.assignment.template.TemplateVersion;
+import org.intersession.platform.audit.AuditSubject;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.event.assignment.AssignmentSnapshot;
 import org.intersession.platform.event.assignment.ReminderPolicy;
@@ -68,6 +69,7 @@ public class AssignmentService {
     /** Creates an assignment; with an Idempotency-Key, a retry of the same request answers the first result. */
     @Transactional
     public Created create(Caller caller, @NotNull @Valid NewAssignment request, String idempotencyKey) {
+        AuditSubject.concerns(request.clientId());
         CREATE_ASSIGNMENT.require(caller);
         if (idempotencyKey != null) {
             Optional<UUID> earlier = idempotencyKeys.claim(caller.clinicId(), caller.id(), idempotencyKey, request);
@@ -308,7 +310,11 @@ public class AssignmentService {
         StringBuilder query = new StringBuilder("from Assignment a where a.id = :id and a.clinicId = :clinic");
         Parameters params = Parameters.with("id", id).and("clinic", caller.clinicId());
         scope(caller, query, params);
-        return Assignment.<Assignment>find(query.toString(), params).firstResultOptional();
+        Optional<Assignment> found = Assignment.<Assignment>find(query.toString(), params).firstResultOptional();
+        // a miss on another client of the clinic is an attempt on that client's data, and is audited under them
+        found.or(() -> Assignment.<Assignment>find("id = ?1 and clinicId = ?2", id, caller.clinicId()).firstResultOptional())
+                .ifPresent(a -> AuditSubject.concerns(a.clientId));
+        return found;
     }
 
     /** A client sees their own assignments, a therapist those of their care team's clients, an admin the clinic's. */

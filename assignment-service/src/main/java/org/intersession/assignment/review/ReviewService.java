@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import org.intersession.assignment.assignment.Assignment;
 import org.intersession.assignment.assignment.AssignmentService;
 import org.intersession.assignment.assignment.AssignmentStatus;
+import org.intersession.platform.audit.AuditSubject;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.event.assignment.ReviewRecorded;
 import org.intersession.platform.identity.IdentityReplica;
@@ -47,6 +48,7 @@ public class ReviewService {
     /** Records the review of a client's homework; a STOP decision cancels that assignment in the same transaction. */
     @Transactional
     public ReviewView record(Caller caller, @NotNull @Valid ReviewInput input) {
+        AuditSubject.concerns(input.clientId());
         RECORD_REVIEW.require(caller);
         if (!identity.caresFor(caller.clinicId(), caller.id(), input.clientId())) {
             throw ApiProblemException.notFound("Client");

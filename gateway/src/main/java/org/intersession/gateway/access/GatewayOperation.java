@@ -19,7 +19,9 @@ public enum GatewayOperation {
     UPDATE_USER(allow("users:write", CLINIC_ADMIN, THERAPIST, CLIENT)),
     DEACTIVATE_USER(allow("users:write", CLINIC_ADMIN)),
     MANAGE_CARE_TEAM(allow("care-teams:write", CLINIC_ADMIN)),
-    MANAGE_API_CLIENTS(allow(null, CLINIC_ADMIN));
+    MANAGE_API_CLIENTS(allow(null, CLINIC_ADMIN)),
+    /** The audit trail is for the clinic's admins only; API clients have no scope for it. */
+    READ_AUDIT_EVENTS(allow(null, CLINIC_ADMIN));
 
     private final AccessRule rule;
 

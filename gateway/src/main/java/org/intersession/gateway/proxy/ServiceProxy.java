@@ -1,6 +1,8 @@
 package org.intersession.gateway.proxy;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -16,7 +18,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.intersession.gateway.GatewayConfig;
+import org.intersession.gateway.audit.AuditTrail;
 import org.intersession.gateway.edge.EdgeConfig;
+import org.intersession.platform.audit.AuditSubject;
 import org.intersession.platform.problem.Problem;
 import org.intersession.platform.web.RequestIds;
 import org.jboss.logging.Logger;
@@ -28,6 +32,7 @@ import java.util.Set;
  * Forwards the routes of {@link RouteTable} to their services, streaming bodies both ways. The routes sit on
  * Quarkus's own router and resolve the caller through Quarkus security (SmallRye JWT), so a request is forwarded
  * only with a valid token; the Authorization header goes along, and each service verifies the token again.
+ * Every answer, refusals included, is sent only after its audit record is written.
  */
 @ApplicationScoped
 public class ServiceProxy {
@@ -41,12 +46,14 @@ public class ServiceProxy {
     private final GatewayConfig config;
     private final EdgeConfig edge;
     private final UpstreamPool instances;
+    private final AuditTrail audit;
     private HttpClient client;
 
-    ServiceProxy(GatewayConfig config, EdgeConfig edge, UpstreamPool instances) {
+    ServiceProxy(GatewayConfig config, EdgeConfig edge, UpstreamPool instances, AuditTrail audit) {
         this.config = config;
         this.edge = edge;
         this.instances = instances;
+        this.audit = audit;
     }
 
     void register(@Observes Router router, Vertx vertx) {
@@ -65,29 +72,55 @@ public class ServiceProxy {
         QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
                 identity -> {
                     if (identity.isAnonymous() || !belongsToAClinic(identity)) {
-                        unauthenticated(ctx);
+                        unauthenticated(ctx, identity.isAnonymous() ? null : identity);
                     } else {
-                        forward(ctx, upstream, instances.size(upstream));
+                        forward(ctx, identity, upstream, instances.size(upstream));
                     }
                 },
-                failure -> unauthenticated(ctx));
+                failure -> unauthenticated(ctx, null));
     }
 
     /** Every service's data belongs to a clinic; a token without one (the operator's) has nothing to ask them. */
-    private static boolean belongsToAClinic(io.quarkus.security.identity.SecurityIdentity identity) {
+    private static boolean belongsToAClinic(SecurityIdentity identity) {
         return identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt && jwt.getClaim("clinic") != null;
     }
 
-    private static void unauthenticated(RoutingContext ctx) {
+    private void unauthenticated(RoutingContext ctx, SecurityIdentity identity) {
         ctx.request().resume();
-        ctx.response().setStatusCode(401)
+        afterAudit(ctx, identity, 401, null, () -> ctx.response().setStatusCode(401)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("WWW-Authenticate", "Bearer")
-                .end(Json.encode(Problem.of(401, "Unauthorized", "A valid bearer token is required", ctx.normalizedPath())));
+                .end(Json.encode(Problem.of(401, "Unauthorized", "A valid bearer token is required", ctx.normalizedPath()))),
+                () -> { });
+    }
+
+    /** Answers once the audit record is written; if it cannot be, the caller gets a 503 and no data (fail closed). */
+    private void afterAudit(RoutingContext ctx, SecurityIdentity identity, int status, String declaredClient,
+                            Runnable answer, Runnable abandon) {
+        Context context = ctx.vertx().getOrCreateContext();
+        audit.record(ctx, identity, status, declaredClient).subscribe().with(
+                written -> context.runOnContext(v -> answer.run()),
+                failure -> context.runOnContext(v -> {
+                    abandon.run();
+                    auditFailed(ctx, failure);
+                }));
+    }
+
+    private static void auditFailed(RoutingContext ctx, Throwable failure) {
+        LOG.errorf("request %s: audit record not written, answering 503: %s", ctx.request().getHeader(REQUEST_ID), failure.toString());
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        ctx.response().setStatusCode(503)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader(REQUEST_ID, ctx.request().getHeader(REQUEST_ID))
+                .putHeader("Retry-After", "5")
+                .end(Json.encode(AuditTrail.unavailable(ctx.normalizedPath())));
     }
 
     /** Nothing has been sent while the connection fails, so any method may go to the next instance. */
-    private void forward(RoutingContext ctx, Upstream upstream, int instancesLeft) {
+    private void forward(RoutingContext ctx, SecurityIdentity identity, Upstream upstream, int instancesLeft) {
         HttpServerRequest in = ctx.request();
         String requestId = in.getHeader(REQUEST_ID);
         RequestOptions options = new RequestOptions()
@@ -96,12 +129,12 @@ public class ServiceProxy {
                 .setIdleTimeout(config.upstreamTimeout().toMillis());
         client.request(options).onComplete(connected -> {
             if (connected.failed() && instancesLeft > 1) {
-                forward(ctx, upstream, instancesLeft - 1);
+                forward(ctx, identity, upstream, instancesLeft - 1);
                 return;
             }
             if (connected.failed()) {
                 in.resume();
-                unavailable(ctx, upstream, requestId, connected.cause());
+                unavailable(ctx, identity, upstream, requestId, connected.cause());
                 return;
             }
             HttpClientRequest out = connected.result();
@@ -112,42 +145,48 @@ public class ServiceProxy {
             LimitedBody body = new LimitedBody(in, edge.maxBodyBytes(), () -> out.reset());
             out.send(body).onComplete(answered -> {
                 if (body.exceeded()) {
-                    tooLarge(ctx, requestId);
+                    tooLarge(ctx, identity, requestId);
                     return;
                 }
                 if (answered.failed()) {
-                    unavailable(ctx, upstream, requestId, answered.cause());
+                    unavailable(ctx, identity, upstream, requestId, answered.cause());
                     return;
                 }
-                relay(answered.result(), ctx.response(), requestId);
+                relay(ctx, identity, answered.result(), requestId);
             });
         });
     }
 
-    private static void relay(HttpClientResponse upstream, HttpServerResponse response, String requestId) {
-        response.setStatusCode(upstream.statusCode());
-        copyHeaders(upstream.headers(), response.headers());
-        response.putHeader(REQUEST_ID, requestId);
-        if (!upstream.headers().contains("Content-Length")) {
-            response.setChunked(true);
-        }
-        upstream.pipeTo(response);
+    /** The service names the client concerned in a header that is read for the audit record and never passed on. */
+    private void relay(RoutingContext ctx, SecurityIdentity identity, HttpClientResponse upstream, String requestId) {
+        upstream.pause();
+        afterAudit(ctx, identity, upstream.statusCode(), upstream.getHeader(AuditSubject.HEADER), () -> {
+            HttpServerResponse response = ctx.response();
+            response.setStatusCode(upstream.statusCode());
+            copyHeaders(upstream.headers(), response.headers());
+            response.headers().remove(AuditSubject.HEADER);
+            response.putHeader(REQUEST_ID, requestId);
+            if (!upstream.headers().contains("Content-Length")) {
+                response.setChunked(true);
+            }
+            upstream.pipeTo(response);
+        }, () -> upstream.request().reset());
     }
 
-    private void tooLarge(RoutingContext ctx, String requestId) {
+    private void tooLarge(RoutingContext ctx, SecurityIdentity identity, String requestId) {
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
         }
-        ctx.response().setStatusCode(413)
+        afterAudit(ctx, identity, 413, null, () -> ctx.response().setStatusCode(413)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader(REQUEST_ID, requestId)
                 .putHeader("Connection", "close")
                 .end(Json.encode(Problem.of(413, "Content Too Large",
-                        "Request bodies are limited to " + edge.maxBodyBytes() + " bytes", ctx.normalizedPath())));
+                        "Request bodies are limited to " + edge.maxBodyBytes() + " bytes", ctx.normalizedPath()))), () -> { });
     }
 
-    private void unavailable(RoutingContext ctx, Upstream upstream, String requestId, Throwable cause) {
+    private void unavailable(RoutingContext ctx, SecurityIdentity identity, Upstream upstream, String requestId, Throwable cause) {
         LOG.warnf("request %s to %s failed: %s", requestId, upstream, cause.toString());
         if (ctx.response().headWritten()) {
             ctx.response().reset();
@@ -157,12 +196,12 @@ public class ServiceProxy {
                 || String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
         int status = timedOut ? 504 : 503;
         String title = timedOut ? "Gateway Timeout" : "Service Unavailable";
-        ctx.response().setStatusCode(status)
+        afterAudit(ctx, identity, status, null, () -> ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader(REQUEST_ID, requestId)
                 .putHeader("Retry-After", "5")
                 .end(Json.encode(Problem.of(status, title, "The " + upstream.name().toLowerCase(Locale.ROOT)
-                        + " service did not answer; try again shortly", ctx.normalizedPath())));
+                        + " service did not answer; try again shortly", ctx.normalizedPath()))), () -> { });
     }
 
     private static void copyHeaders(MultiMap from, MultiMap to) {

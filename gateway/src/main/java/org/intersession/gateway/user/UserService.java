@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.intersession.gateway.auth.InvitationService;
 import org.intersession.gateway.auth.RefreshTokens;
+import org.intersession.platform.audit.AuditSubject;
 import org.intersession.platform.event.identity.ClientProfileChanged;
 import org.intersession.platform.event.identity.UserChanged;
 import org.intersession.platform.problem.ApiProblemException;
@@ -84,6 +85,7 @@ public class UserService {
             apply(profile, request.profile());
             profile.persist();
             events.profileChanged(profile);
+            AuditSubject.concerns(user.id);
         }
         InvitationService.Issued invitation = invitations.invite(user);
         return new InvitedUser(UserView.of(user, profile), invitation.token(), invitation.expiresAt());
@@ -148,6 +150,9 @@ public class UserService {
         DEACTIVATE_USER.require(caller);
         User user = User.<User>find("id = ?1 and clinicId = ?2", id, caller.clinicId()).firstResultOptional()
                 .orElseThrow(() -> ApiProblemException.notFound("User"));
+        if (user.role == Role.CLIENT) {
+            AuditSubject.concerns(user.id);
+        }
         if (user.status != UserStatus.DEACTIVATED) {
             user.status = UserStatus.DEACTIVATED;
             user.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -159,6 +164,7 @@ public class UserService {
 
     private Optional<User> visible(Caller caller, UUID id) {
         Optional<User> user = User.<User>find("id = ?1 and clinicId = ?2", id, caller.clinicId()).firstResultOptional();
+        user.filter(u -> u.role == Role.CLIENT).ifPresent(u -> AuditSubject.concerns(u.id));
         if (caller.is(Role.CLIENT)) {
             return user.filter(u -> u.id.equals(caller.id()));
         }

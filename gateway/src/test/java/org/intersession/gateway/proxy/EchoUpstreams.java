@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
+import org.intersession.platform.audit.AuditSubject;
 
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  * the progress upstream has a stopped instance (a closed port) before the echo.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    public static final String ECHO_STATUS = "X-Echo-Status";
+    public static final String ECHO_AUDIT_CLIENT = "X-Echo-Audit-Client";
 
     static final String LIVE_STREAM = "/live-stream";
     static final String LIVE_STREAM_END = "/live-stream-end";
@@ -74,7 +78,14 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                     .put("traceparent", request.getHeader("traceparent"))
                     .put("contentLength", request.getHeader("Content-Length"))
                     .put("body", body.toString());
-            request.response().putHeader("Content-Type", "application/json")
+            // a test may ask for a status, and for the client a service would name for the audit trail
+            String status = request.getHeader(ECHO_STATUS);
+            String auditClient = request.getHeader(ECHO_AUDIT_CLIENT);
+            if (auditClient != null) {
+                request.response().putHeader(AuditSubject.HEADER, auditClient);
+            }
+            request.response().setStatusCode(status == null ? 200 : Integer.parseInt(status))
+                    .putHeader("Content-Type", "application/json")
                     .putHeader("X-Upstream", "echo").end(echo.encode());
         });
     }

@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.intersession.platform.audit.AuditSubject;
 import org.intersession.platform.security.Caller;
 import org.intersession.platform.web.Cursor;
 import org.intersession.platform.web.Page;
@@ -21,6 +22,7 @@ public class NotificationService {
     @Transactional
     public UnreadCount unread(Caller caller) {
         READ_OWN_INBOX.require(caller);
+        AuditSubject.concernsCaller(caller);
         return new UnreadCount(Notification.count("clinicId = ?1 and recipientId = ?2 and readAt is null", caller.clinicId(), caller.id()));
     }
 
@@ -28,6 +30,7 @@ public class NotificationService {
     @Transactional
     public NotificationView markRead(Caller caller, java.util.UUID id) {
         READ_OWN_INBOX.require(caller);
+        AuditSubject.concernsCaller(caller);
         Notification notification = Notification.<Notification>find("id = ?1 and clinicId = ?2 and recipientId = ?3",
                         id, caller.clinicId(), caller.id()).firstResultOptional()
                 .orElseThrow(() -> org.intersession.platform.problem.ApiProblemException.notFound("Notification"));
@@ -64,6 +67,7 @@ public class NotificationService {
     @Transactional
     public Page<NotificationView> inbox(Caller caller, int limit, Cursor after) {
         READ_OWN_INBOX.require(caller);
+        AuditSubject.concernsCaller(caller);
         String query = "clinicId = :clinic and recipientId = :me";
         Parameters params = Parameters.with("clinic", caller.clinicId()).and("me", caller.id());
         if (after != null) {

@@ -3,6 +3,7 @@ package org.intersession.progress.adherence;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.intersession.platform.audit.AuditSubject;
 import org.intersession.platform.identity.CareTeamMember;
 import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.problem.ApiProblemException;
@@ -152,6 +153,8 @@ public class AdherenceService {
     private static Optional<TrackedAssignment> visible(Caller caller, UUID assignmentId) {
         Optional<TrackedAssignment> assignment = TrackedAssignment.<TrackedAssignment>find(
                 "assignmentId = ?1 and clinicId = ?2", assignmentId, caller.clinicId()).firstResultOptional();
+        // named before the caller's own scope narrows it: a refused attempt is audited under that client too
+        assignment.ifPresent(a -> AuditSubject.concerns(a.clientId));
         if (caller.is(Role.CLIENT)) {
             return assignment.filter(a -> a.clientId.equals(caller.id()));
         }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.intersession.platform.audit.AuditSubject;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.event.progress.ProgressAmended;
 import org.intersession.platform.event.progress.ProgressFlagged;
@@ -56,6 +57,7 @@ public class ProgressEntryService {
      */
     @Transactional
     public Recorded record(Caller caller, @NotNull @Valid NewProgressEntry request) {
+        AuditSubject.concernsCaller(caller);
         RECORD_PROGRESS.require(caller);
         TrackedAssignment assignment = TrackedAssignment.<TrackedAssignment>find(
                         "assignmentId = :id and clinicId = :clinic and clientId = :client",
@@ -118,6 +120,7 @@ public class ProgressEntryService {
      */
     @Transactional
     public ProgressEntryView amend(Caller caller, UUID id, String ifMatch, @NotNull @Valid EntryAmendment amendment) {
+        AuditSubject.concernsCaller(caller);
         RECORD_PROGRESS.require(caller);
         ProgressEntry entry = ProgressEntry.<ProgressEntry>find("id = ?1 and clinicId = ?2 and clientId = ?3", id, caller.clinicId(), caller.id())
                 .firstResultOptional().orElseThrow(() -> ApiProblemException.notFound("Progress entry"));
@@ -171,8 +174,12 @@ public class ProgressEntryService {
             visible += " and " + IdentityReplica.THERAPIST_CARES_FOR.formatted("e");
             params.and("therapist", caller.id());
         }
-        return ProgressEntry.<ProgressEntry>find("from ProgressEntry e where " + visible, params)
-                .firstResultOptional().map(e -> ProgressEntryView.of(e, e.clientId.equals(caller.id())));
+        Optional<ProgressEntry> found = ProgressEntry.<ProgressEntry>find("from ProgressEntry e where " + visible, params)
+                .firstResultOptional();
+        // a miss on another client of the clinic is an attempt on that client's data, and is audited under them
+        found.or(() -> ProgressEntry.<ProgressEntry>find("id = ?1 and clinicId = ?2", id, caller.clinicId()).firstResultOptional())
+                .ifPresent(e -> AuditSubject.concerns(e.clientId));
+        return found.map(e -> ProgressEntryView.of(e, e.clientId.equals(caller.id())));
     }
 
     /** Each answer crossing its field's alert rule is kept and published at once (once per entry and field). */

@@ -1,0 +1,109 @@
+package org.intersession.gateway.audit;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.intersession.platform.problem.Problem;
+import org.intersession.platform.web.RequestIds;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes the audit record of a request on client data, before its answer leaves the gateway. Callers send the
+ * answer only once the returned Uni completes, and answer 503 when it fails: no client data goes out unaudited.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    static final String API_CLIENT = "API_CLIENT";
+    private static final int MAX_REQUEST_ID = 128;
+    private static final int MAX_ROLE = 40;
+
+    private final SourceAddress sources;
+
+    AuditTrail(AuditConfig config) {
+        this.sources = new SourceAddress(config.trustedProxies().orElse(List.of()));
+    }
+
+    /**
+     * @param identity       the caller as already verified for this request, or null when there is none
+     * @param status         the status the caller is about to receive
+     * @param declaredClient the client the service said the request concerned (Intersession-Audit-Client), or null
+     */
+    public Uni<Void> record(RoutingContext ctx, SecurityIdentity identity, int status, String declaredClient) {
+        AuditEvent event = describe(ctx, identity, status, declaredClient);
+        return Uni.createFrom().item(event)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .invoke(AuditTrail::append)
+                .replaceWithVoid();
+    }
+
+    /** The same, written at once on this (worker) thread; throws if it cannot be written. */
+    public void recordNow(RoutingContext ctx, SecurityIdentity identity, int status, String declaredClient) {
+        append(describe(ctx, identity, status, declaredClient));
+    }
+
+    private static void append(AuditEvent event) {
+        QuarkusTransaction.requiringNew().run(event::persist);
+    }
+
+    /** The caller Quarkus security verified for this request; resolving it again here would re-run a failed login. */
+    public static SecurityIdentity verifiedCaller(RoutingContext ctx) {
+        return ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+    }
+
+    AuditEvent describe(RoutingContext ctx, SecurityIdentity identity, int status, String declaredClient) {
+        HttpServerRequest request = ctx.request();
+        AuditedRoute route = AuditedRoute.of(request.method().name(), ctx.normalizedPath());
+        AuditEvent event = new AuditEvent();
+        event.id = UUID.randomUUID();
+        // PostgreSQL keeps microseconds; the row must sort exactly as the cursor built from it says
+        event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        if (identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            event.actorId = AuditedRoute.uuid(jwt.getSubject()).orElse(null);
+            Object clinic = jwt.getClaim("clinic");
+            event.clinicId = clinic == null ? null : AuditedRoute.uuid(clinic.toString().replace("\"", "")).orElse(null);
+            event.actorRole = role(jwt);
+        }
+        event.action = route.action();
+        event.resourceType = route.resourceType();
+        event.resource = route.resource();
+        event.httpMethod = request.method().name();
+        event.status = status;
+        event.outcome = AuditOutcome.of(status);
+        event.clientId = AuditedRoute.uuid(declaredClient)
+                .or(() -> java.util.Optional.ofNullable(route.clientInPath()))
+                .or(() -> AuditedRoute.uuid(request.getParam("clientId")))
+                .orElse("CLIENT".equals(event.actorRole) ? event.actorId : null);
+        String requestId = request.getHeader(RequestIds.HEADER);
+        event.requestId = requestId == null ? "none" : requestId.substring(0, Math.min(requestId.length(), MAX_REQUEST_ID));
+        event.sourceIp = sources.of(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+                request.getHeader("X-Forwarded-For"));
+        return event;
+    }
+
+    /** What the caller receives instead of an answer whose audit record could not be written. */
+    public static Problem unavailable(String path) {
+        return Problem.of(503, "Service Unavailable", "The request could not be recorded in the audit trail; try again shortly", path);
+    }
+
+    private static String role(JsonWebToken jwt) {
+        Set<String> groups = jwt.getGroups();
+        if (groups != null && !groups.isEmpty()) {
+            String first = groups.stream().sorted().findFirst().orElseThrow();
+            return first.length() <= MAX_ROLE ? first : first.substring(0, MAX_ROLE);
+        }
+        return jwt.getClaim("scope") != null ? API_CLIENT : null;
+    }
+}
