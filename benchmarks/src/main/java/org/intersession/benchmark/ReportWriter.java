@@ -16,8 +16,8 @@ public final class ReportWriter {
     static final String START = "<!-- benchmark-results:start -->";
     static final String END = "<!-- benchmark-results:end -->";
 
-    /** A target of issue #9 and what this run measured against it. */
-    public record Check(String target, String measured, boolean met) {
+    /** A target of issue #9 and what this run measured against it; {@code met} is null for a figure without a target. */
+    public record Check(String target, String measured, Boolean met) {
     }
 
     /** A row of any other table: first cell, then the rest. */
@@ -58,7 +58,7 @@ public final class ReportWriter {
         md.append("| Target | Measured | Met |\n|---|---|---|\n");
         for (Check check : report.checks()) {
             md.append("| ").append(check.target()).append(" | ").append(check.measured()).append(" | ")
-                    .append(check.met() ? "yes" : "**no**").append(" |\n");
+                    .append(check.met() == null ? "-" : check.met() ? "yes" : "**no**").append(" |\n");
         }
         md.append(END).append("\n");
         return md.toString();

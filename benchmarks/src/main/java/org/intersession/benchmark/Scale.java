@@ -13,10 +13,10 @@ public record Scale(String name, int therapists, int clientsPerTherapist, int as
                     double getRate, double postRate, double caseloadRate, double eventRate) {
 
     public static final Scale FULL = new Scale("full", 100, 100, 2, 50, 240, 60, 100, 32,
-            Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), 500, 200, 20, 200);
+            Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), 500, 200, 5, 200);
 
     public static final Scale QUICK = new Scale("quick", 2, 100, 2, 50, 240, 60, 20, 8,
-            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(4), 100, 50, 5, 50);
+            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(4), 100, 50, 2, 50);
 
     public Scale {
         if (entriesPerAssignment > loggedDays) {

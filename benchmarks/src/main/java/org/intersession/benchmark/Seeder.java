@@ -19,7 +19,7 @@ import java.util.function.Function;
 /**
  * Writes the {@link SeedPlan} straight into each service's own tables with COPY, as the identity and assignment
  * events would have left them: the gateway's users, profiles and care teams; assignment-service's assignments;
- * progress-service's replicas and entries; notification-service's replicas and reminder plans. It runs after the
+ * progress-service's replicas and entries; notification-service's replicas, reminder plans and email contacts. It runs after the
  * services migrated their schemas and before any load. Every seeded person has the password of the clinic's first
  * admin, whose bcrypt hash (made by the gateway through the API) is copied, so they log in through the API as usual.
  */
@@ -167,7 +167,16 @@ final class Seeder {
                             REMINDER_POLICY, 1, plannedUntil);
                 }
             });
-            analyze(db, "reminder_plan");
+            String known = ts(now.minusDays(plan.scale().scheduleDays() + 7L));
+            copy(db, "user_contact (user_id, clinic_id, email, status, changed_at)", rows -> {
+                for (SeedPlan.Person t : plan.therapists()) {
+                    rows.row(t.id(), clinicId, t.email(), "ACTIVE", known);
+                }
+                for (SeedPlan.Client c : plan.clients()) {
+                    rows.row(c.id(), clinicId, c.email(), "ACTIVE", known);
+                }
+            });
+            analyze(db, "reminder_plan", "user_contact");
         }
     }
 

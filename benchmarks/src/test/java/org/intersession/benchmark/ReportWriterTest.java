@@ -21,7 +21,7 @@ class ReportWriterTest {
         Measurement get = Measurement.of("a. GET", "closed x32", 10, 2, micros);
         return new ReportWriter.Report(date, "2 cores", "./intersession bench", "full",
                 List.of(ReportWriter.Row.of("clients", "10000", "COPY")), List.of(get),
-                List.of(new ReportWriter.Check("a. >= 2,000 rps", "10/s", false)),
+                List.of(new ReportWriter.Check("a. >= 2,000 rps", "10/s", false), new ReportWriter.Check("f. a of selects", "1.0%", null)),
                 List.of(ReportWriter.Row.of("gateway", "1.00 s", "1.50 s", "120", "180")));
     }
 
@@ -30,6 +30,7 @@ class ReportWriterTest {
         String markdown = ReportWriter.render(report("2026-11-26"));
         assertTrue(markdown.contains("| a. GET | closed x32 | 10.0 | 50.0 | 95.0 | 99.0 | 100 | 100 | 2 |"), markdown);
         assertTrue(markdown.contains("| a. >= 2,000 rps | 10/s | **no** |"), markdown);
+        assertTrue(markdown.contains("| f. a of selects | 1.0% | - |"), markdown);
         assertTrue(markdown.contains("Command: `./intersession bench`"), markdown);
     }
 

@@ -1,6 +1,9 @@
 package org.intersession.platform.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.intersession.platform.event.CloudEvent;
@@ -20,10 +23,15 @@ public class Outbox {
 
     private final EventCodec codec;
     private final String source;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
 
-    Outbox(EventCodec codec, @ConfigProperty(name = "intersession.events.source") String source) {
+    Outbox(EventCodec codec, @ConfigProperty(name = "intersession.events.source") String source, OutboxRelay relay,
+           TransactionSynchronizationRegistry transactions) {
         this.codec = codec;
         this.source = source;
+        this.relay = relay;
+        this.transactions = transactions;
     }
 
     /**
@@ -45,6 +53,31 @@ public class Outbox {
         row.envelope = codec.write(event);
         row.createdAt = now;
         row.persist();
+        wakeRelayAfterCommit();
         return event;
+    }
+
+    /**
+     * Once the transaction has committed, the relay publishes at once instead of at its next poll (which waits up
+     * to a second): what a therapist sees of a client's entry then lags by milliseconds. Once per transaction.
+     */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(Outbox.class) != null) {
+            return;
+        }
+        transactions.putResource(Outbox.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 }

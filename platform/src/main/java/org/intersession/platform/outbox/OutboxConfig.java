@@ -8,6 +8,13 @@ import java.time.Duration;
 @ConfigMapping(prefix = "intersession.outbox")
 public interface OutboxConfig {
 
+    /**
+     * How often the relay looks for pending rows. Each commit that appends events wakes it at once, so this only
+     * matters for rows left pending by a broker outage or a restart. Read by the relay's schedule.
+     */
+    @WithDefault("1s")
+    Duration pollInterval();
+
     /** Rows published per transaction. */
     @WithDefault("200")
     int batchSize();

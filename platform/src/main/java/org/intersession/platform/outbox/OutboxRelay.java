@@ -3,6 +3,7 @@ package org.intersession.platform.outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -18,13 +19,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes outbox rows to Kafka in order and marks them sent once the broker acknowledged them
  * (acks=all, idempotent producer). Rows are claimed with FOR UPDATE SKIP LOCKED, so several instances
- * of a service can relay side by side. While the broker is away rows simply stay pending.
+ * of a service can relay side by side. While the broker is away rows simply stay pending. Within one instance,
+ * rounds run one at a time on one thread, started by each commit that appended events (see {@link Outbox}) and by a
+ * poll that catches whatever a wake-up missed.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -36,6 +43,12 @@ public class OutboxRelay {
     private final Emitter<String> emitter;
     private final EntityManager em;
     private final OutboxConfig config;
+    private final AtomicBoolean roundRequested = new AtomicBoolean();
+    private final ExecutorService rounds = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     OutboxRelay(@Channel("outbox") Emitter<String> emitter, EntityManager em, OutboxConfig config) {
         this.emitter = emitter;
@@ -44,8 +57,38 @@ public class OutboxRelay {
     }
 
     /** Skipped while the application starts or stops, when the channel or the datasource may not be there. */
-    @Scheduled(identity = "outbox-relay", every = "${intersession.outbox.poll-interval:0.5s}", delayed = "1s",
+    @Scheduled(identity = "outbox-relay", every = "${intersession.outbox.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        wake();
+    }
+
+    /** Asks for a round soon. A request made while another one waits joins it. */
+    public void wake() {
+        if (roundRequested.compareAndSet(false, true)) {
+            try {
+                rounds.execute(this::round);
+            } catch (RejectedExecutionException stopping) {
+                roundRequested.set(false);
+            }
+        }
+    }
+
+    private void round() {
+        roundRequested.set(false);
+        try {
+            publishPending();
+        } catch (RuntimeException e) {
+            // the rows stay pending for the next round (the application may be starting or stopping)
+            LOG.debugf("outbox round failed: %s", e.toString());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        rounds.shutdownNow();
+    }
+
     void publishPending() {
         int published;
         do {
