@@ -3,12 +3,11 @@ package org.intersession.e2e;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
-/** The gateway serves one OpenAPI document for every public route, its own and the services', with Swagger UI. */
+/** The gateway serves one OpenAPI document for every public route, its own and the services'. */
 class PublicApiDocumentIT {
 
     @Test
@@ -24,7 +23,7 @@ class PublicApiDocumentIT {
                 .body("paths", hasKey("/api/v1/progress-entries"))
                 .body("paths", hasKey("/api/v1/notifications"))
                 .body("paths", not(hasKey("/q/health/ready")));
-        given().baseUri(platform.gatewayUrl()).when().get("/q/swagger-ui/")
-                .then().statusCode(200).body(containsString("/openapi"));
+        // the packaged gateway runs in production, where Swagger UI is off unless a self-hoster turns it on
+        given().baseUri(platform.gatewayUrl()).when().get("/q/swagger-ui/").then().statusCode(404);
     }
 }

@@ -72,7 +72,7 @@ final class RunningStack {
         logs.values().forEach(PrintWriter::close);
     }
 
-    private static PrintWriter writer(Path file) {
+    static PrintWriter writer(Path file) {
         try {
             return new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), true);
         } catch (IOException e) {

@@ -290,6 +290,22 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills one instance at once (SIGKILL: no shutdown hooks, no offset commits, nothing flushed), as a crashed host
+     * would leave it. For fault tests; {@link #start} brings it back.
+     */
+    public void kill(ServiceSpec spec, int instance) {
+        Process process = processes.get(spec).set(instance, null);
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the services together (each shuts down gracefully on SIGTERM), then Kafka, then PostgreSQL. */
     @Override
     public void close() {

@@ -30,9 +30,9 @@ public class ApiClientService {
 
     /** Every scope an API client can be granted. */
     public static final Set<String> SCOPES = Set.of("assignments:read", "assignments:write", "progress:read",
-            "users:read", "users:write", "care-teams:write", "webhooks:write");
+            "users:read", "users:write", "care-teams:write", "webhooks:write", "templates:write", "reviews:read");
 
-    public record NewApiClient(@NotBlank @Size(max = 200) String name, @NotEmpty @Size(max = 20) Set<@NotBlank String> scopes) {
+    public record NewApiClient(@NotBlank @Size(max = 200) String name, @NotEmpty @Size(max = 20) Set<@NotBlank @Size(max = 40) String> scopes) {
     }
 
     public record ApiClientView(UUID id, String clientId, String name, Set<String> scopes, OffsetDateTime createdAt,

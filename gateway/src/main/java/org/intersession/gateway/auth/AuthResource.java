@@ -1,6 +1,7 @@
 package org.intersession.gateway.auth;
 
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
@@ -40,10 +41,10 @@ public class AuthResource {
     @POST
     @Path("token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TokenResponse token(@FormParam("grant_type") String grantType,
-                               @FormParam("refresh_token") String refreshToken,
-                               @FormParam("client_id") String clientId,
-                               @FormParam("client_secret") String clientSecret,
+    public TokenResponse token(@FormParam("grant_type") @Size(max = 32) String grantType,
+                               @FormParam("refresh_token") @Size(max = 256) String refreshToken,
+                               @FormParam("client_id") @Size(max = 100) String clientId,
+                               @FormParam("client_secret") @Size(max = 256) String clientSecret,
                                @HeaderParam("Authorization") String authorization,
                                @Context HttpServerRequest request) {
         if ("refresh_token".equals(grantType)) {

@@ -16,4 +16,11 @@ public interface TokenConfig {
 
     @WithDefault("7d")
     Duration invitationLifetime();
+
+    /**
+     * Invitations a clinic may have open (unused, unexpired) at once; one more is a 409. Bounds what a stolen admin
+     * account or a runaway script can send to strangers' mailboxes (OWASP API6).
+     */
+    @WithDefault("200")
+    int maxPendingInvitationsPerClinic();
 }

@@ -18,6 +18,8 @@ import java.util.Map;
 final class OpenApiMerger {
 
     private static final String SCHEMA_REF = "#/components/schemas/";
+    private static final java.util.regex.Pattern PATH_PARAMETER = java.util.regex.Pattern.compile("\\{[^}/]+}");
+    private static final String SAMPLE_ID = "00000000-0000-4000-8000-000000000000";
 
     private final ObjectMapper mapper;
 
@@ -40,7 +42,7 @@ final class OpenApiMerger {
             JsonNode service = renameClashingSchemas(document, schemas, upstream);
             for (Iterator<Map.Entry<String, JsonNode>> it = service.path("paths").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> path = it.next();
-                if (RouteTable.upstreamFor(path.getKey()).filter(upstream::equals).isPresent()) {
+                if (RouteTable.upstreamFor(concrete(path.getKey())).filter(upstream::equals).isPresent()) {
                     paths.set(path.getKey(), path.getValue());
                 }
             }
@@ -49,6 +51,11 @@ final class OpenApiMerger {
                     .forEachRemaining(s -> securitySchemes.putIfAbsent(s.getKey(), s.getValue()));
         });
         return merged;
+    }
+
+    /** A documented path with a sample id for each parameter, as a request would carry it: {@code {clientId}} is a UUID. */
+    static String concrete(String template) {
+        return PATH_PARAMETER.matcher(template).replaceAll(SAMPLE_ID);
     }
 
     /** Renames, in the service's document, each schema that clashes with a different one of the same name. */

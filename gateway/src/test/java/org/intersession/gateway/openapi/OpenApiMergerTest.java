@@ -39,4 +39,19 @@ class OpenApiMergerTest {
         assertTrue(merged.at("/components/schemas/View/properties").has("email"), "the gateway's View is kept");
         assertTrue(merged.at("/components/schemas/AssignmentView/properties").has("title"));
     }
+
+    @Test
+    void pathsUnderOneClientAreDocumentedLikeEveryOtherRoutedPath() throws Exception {
+        JsonNode progress = mapper.readTree("""
+                {"openapi":"3.1.0","paths":{
+                   "/api/v1/clients/{clientId}/pre-session-summary":{"get":{}},
+                   "/api/v1/clients/{clientId}/reviews":{"get":{}}}}""");
+
+        JsonNode merged = new OpenApiMerger(mapper).merge(mapper.readTree("{\"openapi\":\"3.1.0\"}"),
+                Map.of(Upstream.PROGRESS, progress));
+
+        assertTrue(merged.at("/paths").has("/api/v1/clients/{clientId}/pre-session-summary"));
+        assertFalse(merged.at("/paths").has("/api/v1/clients/{clientId}/reviews"),
+                "reviews are routed to assignment-service, so progress-service's copy is not reachable");
+    }
 }

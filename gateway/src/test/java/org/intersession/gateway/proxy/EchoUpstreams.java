@@ -3,9 +3,13 @@ package org.intersession.gateway.proxy;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,6 +19,10 @@ import java.util.concurrent.TimeUnit;
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
+    static final String LIVE_STREAM = "/live-stream";
+    static final String LIVE_STREAM_END = "/live-stream-end";
+
+    private final List<HttpServerResponse> held = new CopyOnWriteArrayList<>();
     private Vertx vertx;
     private HttpServer server;
 
@@ -22,19 +30,13 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         try {
-            server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-                JsonObject echo = new JsonObject()
-                        .put("method", request.method().name())
-                        .put("uri", request.uri())
-                        .put("authorization", request.getHeader("Authorization"))
-                        .put("requestId", request.getHeader("X-Request-Id"))
-                        .put("forwardedFor", request.getHeader("X-Forwarded-For"))
-                        .put("traceparent", request.getHeader("traceparent"))
-                        .put("contentLength", request.getHeader("Content-Length"))
-                        .put("body", body.toString());
-                request.response().putHeader("Content-Type", "application/json")
-                        .putHeader("X-Upstream", "echo").end(echo.encode());
-            })).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            server = vertx.createHttpServer().requestHandler(request -> {
+                if (request.path().endsWith(LIVE_STREAM) || request.path().endsWith(LIVE_STREAM_END)) {
+                    liveStream(request);
+                } else {
+                    echo(request);
+                }
+            }).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("echo upstream did not start", e);
         }
@@ -43,6 +45,38 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 "intersession.gateway.upstreams.assignment", url,
                 "intersession.gateway.upstreams.progress", "http://localhost:1, " + url + "/",
                 "intersession.gateway.upstreams.notification", "http://localhost:1");
+    }
+
+    /**
+     * {@code .../live-stream} answers an event stream with one event and holds it open; {@code .../live-stream-end}
+     * sends a last event on the held streams and ends them, so a test sees what arrives before the upstream is done.
+     */
+    private void liveStream(HttpServerRequest request) {
+        if (request.path().endsWith(LIVE_STREAM_END)) {
+            held.forEach(stream -> stream.end("id: 2\nevent: notification\ndata: {\"n\":2}\n\n"));
+            held.clear();
+            request.response().setStatusCode(204).end();
+            return;
+        }
+        HttpServerResponse response = request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+        held.add(response);
+        response.write("id: 1\nevent: notification\ndata: {\"n\":1}\n\n");
+    }
+
+    private static void echo(HttpServerRequest request) {
+        request.body().onSuccess(body -> {
+            JsonObject echo = new JsonObject()
+                    .put("method", request.method().name())
+                    .put("uri", request.uri())
+                    .put("authorization", request.getHeader("Authorization"))
+                    .put("requestId", request.getHeader("X-Request-Id"))
+                    .put("forwardedFor", request.getHeader("X-Forwarded-For"))
+                    .put("traceparent", request.getHeader("traceparent"))
+                    .put("contentLength", request.getHeader("Content-Length"))
+                    .put("body", body.toString());
+            request.response().putHeader("Content-Type", "application/json")
+                    .putHeader("X-Upstream", "echo").end(echo.encode());
+        });
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.intersession.platform.schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -14,7 +16,9 @@ import java.util.List;
  * {"operator": "any_of", "values": ["shame", "guilt"]}</pre>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AlertRule(AlertOperator operator, Object value, List<String> values, String message) {
+// Limits are enforced by SchemaValidator (values must be option values); the annotations document them.
+public record AlertRule(AlertOperator operator, Object value, @Schema(maxItems = Field.MAX_OPTIONS) List<@Size(max = 40) String> values,
+                        @Schema(maxLength = AlertRule.MAX_MESSAGE_LENGTH) String message) {
 
     public static final int MAX_MESSAGE_LENGTH = 200;
 }

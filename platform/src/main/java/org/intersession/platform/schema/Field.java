@@ -1,6 +1,7 @@
 package org.intersession.platform.schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -35,11 +36,11 @@ import java.util.regex.Pattern;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Field(
-        String key,
-        String label,
+        @Schema(maxLength = 40) String key,
+        @Schema(maxLength = Field.MAX_LABEL_LENGTH) String label,
         FieldType type,
         boolean required,
-        String help,
+        @Schema(maxLength = Field.MAX_HELP_LENGTH) String help,
         BigDecimal min,
         BigDecimal max,
         BigDecimal step,
@@ -47,8 +48,8 @@ public record Field(
         Integer maxLength,
         Integer minItems,
         Integer maxItems,
-        List<Anchor> anchors,
-        List<Option> options,
+        @Schema(maxItems = Field.MAX_ANCHORS) List<Anchor> anchors,
+        @Schema(maxItems = Field.MAX_OPTIONS) List<Option> options,
         AlertRule alert) {
 
     public static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}");

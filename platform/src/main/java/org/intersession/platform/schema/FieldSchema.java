@@ -1,5 +1,7 @@
 package org.intersession.platform.schema;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /**
@@ -7,7 +9,8 @@ import java.util.List;
  * {@link Field} object each. Records hold what was sent, unchecked: {@link SchemaValidator} says whether it is a valid
  * schema, {@link AnswerValidator} whether answers fit it, and {@link AlertEvaluator} which alert rules they trigger.
  */
-public record FieldSchema(List<Field> fields) {
+// The limits are enforced by SchemaValidator, with its own messages; @Schema only documents them.
+public record FieldSchema(@Schema(maxItems = FieldSchema.MAX_FIELDS) List<Field> fields) {
 
     public static final int MAX_FIELDS = 50;
 }

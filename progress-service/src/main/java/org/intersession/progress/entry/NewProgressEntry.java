@@ -21,7 +21,7 @@ import java.util.UUID;
 public record NewProgressEntry(
         @NotNull UUID id,
         @NotNull UUID assignmentId,
-        @NotNull @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}") String occurrenceKey,
+        @NotNull @Size(max = 16) @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}") String occurrenceKey,
         @NotNull EntryStatus status,
         @Size(max = 50) Map<String, Object> answers,
         @Min(0) @Max(10) Integer moodBefore,
