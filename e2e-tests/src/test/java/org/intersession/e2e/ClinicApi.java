@@ -76,6 +76,7 @@ final class ClinicApi {
                         .when().post("/api/v1/assignments").then().extract(),
                 response -> response.statusCode() == 201).path("id");
     }
+
     RequestSpecification as(Person person) {
         return given().baseUri(gateway).auth().oauth2(person.token());
     }

@@ -14,7 +14,8 @@ public record LaunchOptions(Command command, boolean demo, boolean background, b
     public static final String USAGE = """
             usage: ./intersession up [--demo] [--background | -d]
                    ./intersession down
-                   ./intersession status""";
+                   ./intersession status
+                   ./intersession bench [--quick]""";
 
     /** Empty when the arguments make no sense; the caller prints {@link #USAGE}. */
     public static Optional<LaunchOptions> parse(List<String> args) {
