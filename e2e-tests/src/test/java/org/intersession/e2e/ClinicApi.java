@@ -39,6 +39,10 @@ final class ClinicApi {
         return new ClinicApi(gateway, accept(gateway, created.getString("admin.user.id"), email, created.getString("admin.invitationToken")));
     }
 
+    Person admin() {
+        return admin;
+    }
+
     Person therapist() {
         return invite(Map.of("displayName", "Dr. Tara", "role", "THERAPIST"));
     }
