@@ -28,9 +28,13 @@ final class ClinicApi {
 
     /** The operator creates a clinic; its first admin accepts the invitation. */
     static ClinicApi newClinic(RunningStack platform) {
-        String gateway = platform.gatewayUrl();
+        return newClinic(platform.gatewayUrl(), RunningStack.OPERATOR_PASSWORD);
+    }
+
+    /** The same on another platform, such as the fault suite's own. */
+    static ClinicApi newClinic(String gateway, String operatorPassword) {
         String operator = given().baseUri(gateway).contentType(ContentType.JSON)
-                .body(Map.of("email", Stack.OPERATOR_EMAIL, "password", RunningStack.OPERATOR_PASSWORD))
+                .body(Map.of("email", Stack.OPERATOR_EMAIL, "password", operatorPassword))
                 .when().post("/api/v1/auth/login").then().statusCode(200).extract().path("access_token");
         String email = "admin-" + UUID.randomUUID() + "@clinic.test";
         JsonPath created = given().baseUri(gateway).auth().oauth2(operator).contentType(ContentType.JSON)

@@ -33,21 +33,30 @@ final class RunningStack {
 
     static synchronized RunningStack get() {
         if (instance == null) {
-            try {
-                Path home = Path.of(System.getProperty("intersession.home", "..")).toAbsolutePath().normalize();
-                Path logDir = home.resolve("e2e-tests/target/e2e-logs");
-                Files.createDirectories(logDir);
-                Map<String, PrintWriter> logs = new java.util.concurrent.ConcurrentHashMap<>();
-                Path data = Files.createTempDirectory("intersession-e2e-");
-                Stack stack = Stack.start(Stack.Settings.ephemeral(home, data, OPERATOR_PASSWORD), (part, line) ->
-                        logs.computeIfAbsent(part, p -> writer(logDir.resolve(p + ".log"))).println(line));
-                instance = new RunningStack(stack, logs);
-                Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "stop-e2e-stack"));
-            } catch (IOException e) {
-                throw new UncheckedIOException("the platform did not start; see e2e-tests/target/e2e-logs", e);
-            }
+            instance = start(1, "");
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "stop-e2e-stack"));
         }
         return instance;
+    }
+
+    /** A stack of its own with {@code instances} of every service (logs in target/e2e-logs/instances-N); the caller closes it. */
+    static RunningStack withInstances(int instances) {
+        return start(instances, "instances-" + instances);
+    }
+
+    private static RunningStack start(int instances, String logSubdirectory) {
+        try {
+            Path home = Path.of(System.getProperty("intersession.home", "..")).toAbsolutePath().normalize();
+            Path logDir = home.resolve("e2e-tests/target/e2e-logs").resolve(logSubdirectory);
+            Files.createDirectories(logDir);
+            Map<String, PrintWriter> logs = new java.util.concurrent.ConcurrentHashMap<>();
+            Path data = Files.createTempDirectory("intersession-e2e-");
+            Stack stack = Stack.start(Stack.Settings.ephemeral(home, data, OPERATOR_PASSWORD).withInstances(instances), (part, line) ->
+                    logs.computeIfAbsent(part, p -> writer(logDir.resolve(p + ".log"))).println(line));
+            return new RunningStack(stack, logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the platform did not start; see e2e-tests/target/e2e-logs", e);
+        }
     }
 
     String gatewayUrl() {
@@ -63,7 +72,7 @@ final class RunningStack {
         logs.values().forEach(PrintWriter::close);
     }
 
-    private static PrintWriter writer(Path file) {
+    static PrintWriter writer(Path file) {
         try {
             return new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), true);
         } catch (IOException e) {

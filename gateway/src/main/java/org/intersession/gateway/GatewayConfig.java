@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 @ConfigMapping(prefix = "intersession.gateway")
 public interface GatewayConfig {
@@ -17,12 +18,13 @@ public interface GatewayConfig {
 
     Keys keys();
 
+    /** Each service's base URLs: one per instance, comma-separated in a single setting. */
     interface Upstreams {
-        String assignment();
+        List<String> assignment();
 
-        String progress();
+        List<String> progress();
 
-        String notification();
+        List<String> notification();
     }
 
     interface Keys {

@@ -32,16 +32,30 @@ import java.util.function.BiConsumer;
  */
 public final class Stack implements AutoCloseable {
 
-    /** Where to run and on which ports; a port of 0 means any free one. */
+    /**
+     * Where to run and on which ports; a port of 0 means any free one. The ports are those of each service's first
+     * instance; further instances ({@code instances} of every service, for scale-out runs) take free ports.
+     */
     public record Settings(Path home, Path dataDirectory, int gatewayPort, int postgresPort, int kafkaPort,
-                           Map<ServiceSpec, Integer> servicePorts, String operatorPassword) {
+                           Map<ServiceSpec, Integer> servicePorts, String operatorPassword, int instances) {
+
+        public Settings {
+            if (instances < 1) {
+                throw new IllegalArgumentException("instances must be at least 1, was " + instances);
+            }
+        }
 
         public static Settings ephemeral(Path home, Path dataDirectory, String operatorPassword) {
             Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
             for (ServiceSpec spec : ServiceSpec.values()) {
                 ports.put(spec, 0);
             }
-            return new Settings(home, dataDirectory, 0, 0, 0, ports, operatorPassword);
+            return new Settings(home, dataDirectory, 0, 0, 0, ports, operatorPassword, 1);
+        }
+
+        /** The same settings with {@code count} instances of every service, the gateway included. */
+        public Settings withInstances(int count) {
+            return new Settings(home, dataDirectory, gatewayPort, postgresPort, kafkaPort, servicePorts, operatorPassword, count);
         }
     }
 
@@ -51,8 +65,9 @@ public final class Stack implements AutoCloseable {
 
     private final Settings settings;
     private final BiConsumer<String, String> log;
-    private final Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
-    private final Map<ServiceSpec, Process> processes = new EnumMap<>(ServiceSpec.class);
+    private final Map<ServiceSpec, List<Integer>> ports = new EnumMap<>(ServiceSpec.class);
+    /** One slot per instance; null while an instance is stopped. */
+    private final Map<ServiceSpec, List<Process>> processes = new EnumMap<>(ServiceSpec.class);
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private MailServer mail;
@@ -82,8 +97,22 @@ public final class Stack implements AutoCloseable {
         return url(ServiceSpec.GATEWAY);
     }
 
+    /** The first instance of a service. */
     public String url(ServiceSpec service) {
-        return "http://localhost:" + ports.get(service);
+        return url(service, 0);
+    }
+
+    public String url(ServiceSpec service, int instance) {
+        return "http://localhost:" + ports.get(service).get(instance);
+    }
+
+    /** Every instance of a service, first to last. */
+    public List<String> urls(ServiceSpec service) {
+        return ports.get(service).stream().map(port -> "http://localhost:" + port).toList();
+    }
+
+    public int instances() {
+        return settings.instances();
     }
 
     public Path gatewayKeyDirectory() {
@@ -125,31 +154,63 @@ public final class Stack implements AutoCloseable {
         kafka = KafkaBroker.start(settings.dataDirectory().resolve("kafka"), settings.kafkaPort(),
                 line -> log.accept("kafka", line));
 
-        ports.put(ServiceSpec.GATEWAY, settings.gatewayPort() > 0 ? settings.gatewayPort() : Ports.free());
         for (ServiceSpec spec : ServiceSpec.values()) {
-            int wanted = settings.servicePorts().getOrDefault(spec, 0);
-            ports.putIfAbsent(spec, wanted > 0 ? wanted : Ports.free());
+            int wanted = spec == ServiceSpec.GATEWAY ? settings.gatewayPort() : settings.servicePorts().getOrDefault(spec, 0);
+            List<Integer> instancePorts = new ArrayList<>();
+            List<Process> slots = new ArrayList<>();
+            for (int instance = 0; instance < settings.instances(); instance++) {
+                instancePorts.add(instance == 0 && wanted > 0 ? wanted : Ports.free());
+                slots.add(null);
+            }
+            ports.put(spec, instancePorts);
+            processes.put(spec, slots);
+        }
+        // The first gateway makes the signing keys and the operator; the others, and the services, then find them.
+        start(ServiceSpec.GATEWAY, 0);
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            for (int instance = spec == ServiceSpec.GATEWAY ? 1 : 0; instance < settings.instances(); instance++) {
+                processes.get(spec).set(instance, launch(spec, instance));
+            }
         }
         for (ServiceSpec spec : ServiceSpec.values()) {
-            processes.put(spec, launch(spec));
-        }
-        for (ServiceSpec spec : ServiceSpec.values()) {
-            awaitReady(spec);
-            log.accept(spec.module(), "ready on " + url(spec));
+            for (int instance = spec == ServiceSpec.GATEWAY ? 1 : 0; instance < settings.instances(); instance++) {
+                awaitReady(spec, instance);
+                log.accept(partName(spec, instance), "ready on " + url(spec, instance));
+            }
         }
     }
 
-    private ServiceEnvironment.Endpoints endpoints() {
+    /** Starts one instance and waits until it is ready, for the first start and for restarts after a fault. */
+    public void start(ServiceSpec spec, int instance) throws IOException {
+        if (processes.get(spec).get(instance) != null) {
+            throw new IllegalStateException(partName(spec, instance) + " is already running");
+        }
+        processes.get(spec).set(instance, launch(spec, instance));
+        awaitReady(spec, instance);
+        log.accept(partName(spec, instance), "ready on " + url(spec, instance));
+    }
+
+    /** The name a part's log lines carry: the module, with the instance number when there are several. */
+    private String partName(ServiceSpec spec, int instance) {
+        return settings.instances() == 1 ? spec.module() : spec.module() + "-" + (instance + 1);
+    }
+
+    private ServiceEnvironment.Endpoints endpoints(int instance) {
         Map<ServiceSpec, String> urls = new EnumMap<>(ServiceSpec.class);
+        Map<ServiceSpec, Integer> instancePorts = new EnumMap<>(ServiceSpec.class);
         for (ServiceSpec spec : ServiceSpec.values()) {
-            urls.put(spec, url(spec));
+            // the gateway forwards to every instance; a service's own port is that of this instance
+            urls.put(spec, String.join(",", urls(spec)));
+            instancePorts.put(spec, ports.get(spec).get(instance));
         }
+        // every service fetches the signing keys from the first gateway
+        urls.put(ServiceSpec.GATEWAY, url(ServiceSpec.GATEWAY));
         String jdbcPrefix = postgres.jdbcUrl("");
-        return new ServiceEnvironment.Endpoints(jdbcPrefix, PostgresServer.USER, "", kafka.bootstrapServers(), urls, ports,
-                gatewayKeyDirectory(), OPERATOR_EMAIL, settings.operatorPassword(), "localhost", mail.port());
+        return new ServiceEnvironment.Endpoints(jdbcPrefix, PostgresServer.USER, "", kafka.bootstrapServers(), urls,
+                instancePorts, gatewayKeyDirectory(), OPERATOR_EMAIL, settings.operatorPassword(), "localhost", mail.port());
     }
 
-    private Process launch(ServiceSpec spec) throws IOException {
+    private Process launch(ServiceSpec spec, int instance) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
@@ -160,30 +221,31 @@ public final class Stack implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(settings.dataDirectory().toFile())
                 .redirectErrorStream(true);
-        builder.environment().putAll(ServiceEnvironment.of(spec, endpoints()));
+        builder.environment().putAll(ServiceEnvironment.of(spec, endpoints(instance)));
         Process process = builder.start();
+        String part = partName(spec, instance);
         Thread pump = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    log.accept(spec.module(), line);
+                    log.accept(part, line);
                 }
             } catch (IOException ignored) {
                 // the process ended
             }
-        }, spec.module() + "-log");
+        }, part + "-log");
         pump.setDaemon(true);
         pump.start();
         return process;
     }
 
-    private void awaitReady(ServiceSpec spec) throws IOException {
+    private void awaitReady(ServiceSpec spec, int instance) throws IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ready = URI.create(url(spec) + "/q/health/ready");
+        URI ready = URI.create(url(spec, instance) + "/q/health/ready");
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            Process process = processes.get(spec);
+            Process process = processes.get(spec).get(instance);
             if (!process.isAlive()) {
-                throw new IOException(spec.module() + " exited with code " + process.exitValue() + " before it was ready");
+                throw new IOException(partName(spec, instance) + " exited with code " + process.exitValue() + " before it was ready");
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
@@ -195,16 +257,25 @@ public final class Stack implements AutoCloseable {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for " + spec.module(), e);
+                throw new IOException("interrupted while waiting for " + partName(spec, instance), e);
             }
             pause(Duration.ofMillis(250));
         }
-        throw new IOException(spec.module() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s");
+        throw new IOException(partName(spec, instance) + " was not ready within " + READY_TIMEOUT.toSeconds() + " s");
     }
 
-    /** Stops one service as an orchestrator would (SIGTERM, then kill), for restarts and fault tests. */
+    /** Stops every instance of one service as an orchestrator would (SIGTERM, then kill). */
     public void stop(ServiceSpec spec) {
-        Process process = processes.remove(spec);
+        List<Process> slots = processes.get(spec);
+        for (int instance = 0; slots != null && instance < slots.size(); instance++) {
+            stop(spec, instance);
+        }
+    }
+
+    /** Stops one instance (SIGTERM, then kill), for restarts and fault tests; {@link #start} brings it back. */
+    public void stop(ServiceSpec spec, int instance) {
+        List<Process> slots = processes.get(spec);
+        Process process = slots == null ? null : slots.set(instance, null);
         if (process == null) {
             return;
         }
@@ -219,10 +290,26 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills one instance at once (SIGKILL: no shutdown hooks, no offset commits, nothing flushed), as a crashed host
+     * would leave it. For fault tests; {@link #start} brings it back.
+     */
+    public void kill(ServiceSpec spec, int instance) {
+        Process process = processes.get(spec).set(instance, null);
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the services together (each shuts down gracefully on SIGTERM), then Kafka, then PostgreSQL. */
     @Override
     public void close() {
-        processes.values().forEach(Process::destroy);
+        processes.values().forEach(slots -> slots.stream().filter(p -> p != null).forEach(Process::destroy));
         for (ServiceSpec spec : ServiceSpec.values()) {
             stop(spec);
         }

@@ -19,10 +19,15 @@ public final class PostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final int port;
+    /** null while stopped */
+    private EmbeddedPostgres postgres;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
+        this.dataDirectory = dataDirectory;
         this.postgres = postgres;
+        this.port = postgres.getPort();
     }
 
     /**
@@ -30,6 +35,10 @@ public final class PostgresServer implements AutoCloseable {
      * @param port          0 for a free port
      */
     public static PostgresServer start(Path dataDirectory, int port) throws IOException {
+        return new PostgresServer(dataDirectory, embedded(dataDirectory, port));
+    }
+
+    private static EmbeddedPostgres embedded(Path dataDirectory, int port) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "300")
@@ -40,11 +49,36 @@ public final class PostgresServer implements AutoCloseable {
         if (dataDirectory != null) {
             builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
         }
-        return new PostgresServer(builder.start());
+        return builder.start();
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
+    }
+
+    public synchronized boolean isRunning() {
+        return postgres != null;
+    }
+
+    /**
+     * Stops the server (fast shutdown: open sessions are ended, as in a crash of the database host), keeping its data;
+     * {@link #restart()} brings it back on the same port. For fault tests.
+     */
+    public synchronized void stop() throws IOException {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("a throw-away cluster cannot be restarted");
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    /** Starts a stopped server again with the same port and data. */
+    public synchronized void restart() throws IOException {
+        if (postgres == null) {
+            postgres = embedded(dataDirectory, port);
+        }
     }
 
     public String jdbcUrl(String database) {
@@ -56,7 +90,7 @@ public final class PostgresServer implements AutoCloseable {
         if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = running().getPostgresDatabase().getConnection();
              PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, database);
             try (ResultSet rs = exists.executeQuery()) {
@@ -70,8 +104,18 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    private synchronized EmbeddedPostgres running() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is stopped");
+        }
+        return postgres;
+    }
+
     @Override
-    public void close() throws IOException {
-        postgres.close();
+    public synchronized void close() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
     }
 }

@@ -8,8 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.intersession.gateway.GatewayConfig;
 import org.intersession.gateway.proxy.Upstream;
+import org.intersession.gateway.proxy.UpstreamPool;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -33,14 +33,14 @@ public class MergedOpenApiResource {
     private static final Duration CACHE = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final GatewayConfig config;
+    private final UpstreamPool instances;
     private final ObjectMapper mapper;
     private final OpenApiMerger merger;
     private volatile JsonNode cached;
     private volatile long cachedAt;
 
-    MergedOpenApiResource(GatewayConfig config, ObjectMapper mapper) {
-        this.config = config;
+    MergedOpenApiResource(UpstreamPool instances, ObjectMapper mapper) {
+        this.instances = instances;
         this.mapper = mapper;
         this.merger = new OpenApiMerger(mapper);
     }
@@ -53,14 +53,22 @@ public class MergedOpenApiResource {
             return current;
         }
         Map<Upstream, JsonNode> services = new EnumMap<>(Upstream.class);
-        services.put(Upstream.ASSIGNMENT, fetch(config.upstreams().assignment()));
-        services.put(Upstream.PROGRESS, fetch(config.upstreams().progress()));
-        services.put(Upstream.NOTIFICATION, fetch(config.upstreams().notification()));
+        for (Upstream upstream : Upstream.values()) {
+            services.put(upstream, fetchFromAnyInstance(upstream));
+        }
         JsonNode own = fetch("http://localhost:" + request.localAddress().port());
         JsonNode merged = merger.merge(own == null ? mapper.createObjectNode() : own, services);
         cached = merged;
         cachedAt = System.nanoTime();
         return merged;
+    }
+
+    private JsonNode fetchFromAnyInstance(Upstream upstream) {
+        JsonNode document = null;
+        for (int tries = instances.size(upstream); document == null && tries > 0; tries--) {
+            document = fetch(instances.next(upstream));
+        }
+        return document;
     }
 
     private JsonNode fetch(String base) {

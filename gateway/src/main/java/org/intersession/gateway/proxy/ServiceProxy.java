@@ -21,9 +21,7 @@ import org.intersession.platform.problem.Problem;
 import org.intersession.platform.web.RequestIds;
 import org.jboss.logging.Logger;
 
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,15 +40,13 @@ public class ServiceProxy {
 
     private final GatewayConfig config;
     private final EdgeConfig edge;
-    private final Map<Upstream, String> baseUrls = new EnumMap<>(Upstream.class);
+    private final UpstreamPool instances;
     private HttpClient client;
 
-    ServiceProxy(GatewayConfig config, EdgeConfig edge) {
+    ServiceProxy(GatewayConfig config, EdgeConfig edge, UpstreamPool instances) {
         this.config = config;
         this.edge = edge;
-        baseUrls.put(Upstream.ASSIGNMENT, trimSlash(config.upstreams().assignment()));
-        baseUrls.put(Upstream.PROGRESS, trimSlash(config.upstreams().progress()));
-        baseUrls.put(Upstream.NOTIFICATION, trimSlash(config.upstreams().notification()));
+        this.instances = instances;
     }
 
     void register(@Observes Router router, Vertx vertx) {
@@ -71,7 +67,7 @@ public class ServiceProxy {
                     if (identity.isAnonymous() || !belongsToAClinic(identity)) {
                         unauthenticated(ctx);
                     } else {
-                        forward(ctx, upstream);
+                        forward(ctx, upstream, instances.size(upstream));
                     }
                 },
                 failure -> unauthenticated(ctx));
@@ -90,14 +86,19 @@ public class ServiceProxy {
                 .end(Json.encode(Problem.of(401, "Unauthorized", "A valid bearer token is required", ctx.normalizedPath())));
     }
 
-    private void forward(RoutingContext ctx, Upstream upstream) {
+    /** Nothing has been sent while the connection fails, so any method may go to the next instance. */
+    private void forward(RoutingContext ctx, Upstream upstream, int instancesLeft) {
         HttpServerRequest in = ctx.request();
         String requestId = in.getHeader(REQUEST_ID);
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
-                .setAbsoluteURI(baseUrls.get(upstream) + in.uri())
+                .setAbsoluteURI(instances.next(upstream) + in.uri())
                 .setIdleTimeout(config.upstreamTimeout().toMillis());
         client.request(options).onComplete(connected -> {
+            if (connected.failed() && instancesLeft > 1) {
+                forward(ctx, upstream, instancesLeft - 1);
+                return;
+            }
             if (connected.failed()) {
                 in.resume();
                 unavailable(ctx, upstream, requestId, connected.cause());
@@ -176,9 +177,5 @@ public class ServiceProxy {
         String prior = in.getHeader("X-Forwarded-For");
         String remote = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
         return prior == null ? remote : prior + ", " + remote;
-    }
-
-    private static String trimSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

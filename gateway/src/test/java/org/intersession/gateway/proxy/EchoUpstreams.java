@@ -3,17 +3,26 @@ package org.intersession.gateway.proxy;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
  * An HTTP server that answers every request with a description of what it received, standing in for the
- * services behind the gateway in the gateway's own tests. The notification upstream points at a closed port.
+ * services behind the gateway in the gateway's own tests. The notification upstream points at a closed port, and
+ * the progress upstream has a stopped instance (a closed port) before the echo.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
+    static final String LIVE_STREAM = "/live-stream";
+    static final String LIVE_STREAM_END = "/live-stream-end";
+
+    private final List<HttpServerResponse> held = new CopyOnWriteArrayList<>();
     private Vertx vertx;
     private HttpServer server;
 
@@ -21,27 +30,53 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         try {
-            server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-                JsonObject echo = new JsonObject()
-                        .put("method", request.method().name())
-                        .put("uri", request.uri())
-                        .put("authorization", request.getHeader("Authorization"))
-                        .put("requestId", request.getHeader("X-Request-Id"))
-                        .put("forwardedFor", request.getHeader("X-Forwarded-For"))
-                        .put("traceparent", request.getHeader("traceparent"))
-                        .put("contentLength", request.getHeader("Content-Length"))
-                        .put("body", body.toString());
-                request.response().putHeader("Content-Type", "application/json")
-                        .putHeader("X-Upstream", "echo").end(echo.encode());
-            })).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            server = vertx.createHttpServer().requestHandler(request -> {
+                if (request.path().endsWith(LIVE_STREAM) || request.path().endsWith(LIVE_STREAM_END)) {
+                    liveStream(request);
+                } else {
+                    echo(request);
+                }
+            }).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("echo upstream did not start", e);
         }
         String url = "http://localhost:" + server.actualPort();
         return Map.of(
                 "intersession.gateway.upstreams.assignment", url,
-                "intersession.gateway.upstreams.progress", url,
+                "intersession.gateway.upstreams.progress", "http://localhost:1, " + url + "/",
                 "intersession.gateway.upstreams.notification", "http://localhost:1");
+    }
+
+    /**
+     * {@code .../live-stream} answers an event stream with one event and holds it open; {@code .../live-stream-end}
+     * sends a last event on the held streams and ends them, so a test sees what arrives before the upstream is done.
+     */
+    private void liveStream(HttpServerRequest request) {
+        if (request.path().endsWith(LIVE_STREAM_END)) {
+            held.forEach(stream -> stream.end("id: 2\nevent: notification\ndata: {\"n\":2}\n\n"));
+            held.clear();
+            request.response().setStatusCode(204).end();
+            return;
+        }
+        HttpServerResponse response = request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+        held.add(response);
+        response.write("id: 1\nevent: notification\ndata: {\"n\":1}\n\n");
+    }
+
+    private static void echo(HttpServerRequest request) {
+        request.body().onSuccess(body -> {
+            JsonObject echo = new JsonObject()
+                    .put("method", request.method().name())
+                    .put("uri", request.uri())
+                    .put("authorization", request.getHeader("Authorization"))
+                    .put("requestId", request.getHeader("X-Request-Id"))
+                    .put("forwardedFor", request.getHeader("X-Forwarded-For"))
+                    .put("traceparent", request.getHeader("traceparent"))
+                    .put("contentLength", request.getHeader("Content-Length"))
+                    .put("body", body.toString());
+            request.response().putHeader("Content-Type", "application/json")
+                    .putHeader("X-Upstream", "echo").end(echo.encode());
+        });
     }
 
     @Override

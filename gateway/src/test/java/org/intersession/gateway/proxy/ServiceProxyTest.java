@@ -93,4 +93,13 @@ class ServiceProxyTest {
                 .then().statusCode(503).contentType(PROBLEM).header("Retry-After", "5")
                 .body("status", equalTo(503));
     }
+
+    @Test
+    void aStoppedInstanceIsPassedOverForTheNextOne() {
+        // the progress upstream lists a closed port before the echo; every request must still reach the echo
+        for (int i = 0; i < 4; i++) {
+            given().auth().oauth2(token).when().get("/api/v1/adherence/clients/" + UUID.randomUUID())
+                    .then().statusCode(200).header("X-Upstream", "echo");
+        }
+    }
 }

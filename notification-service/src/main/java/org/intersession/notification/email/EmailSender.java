@@ -59,13 +59,19 @@ public class EmailSender {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean send(CloudEvent cause, Email email) {
+        return send(cause.source() + "#" + cause.id(), email);
+    }
+
+    /** @param sourceId the cause (an event, a notification, a digest), making each cause's email unique per kind */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean send(String sourceId, Email email) {
         EmailDelivery delivery = new EmailDelivery();
         delivery.id = UUID.randomUUID();
         delivery.clinicId = email.clinicId();
         delivery.recipientId = email.recipientId();
         delivery.kind = email.kind();
         delivery.address = email.address();
-        delivery.sourceEventId = cause.source() + "#" + cause.id();
+        delivery.sourceEventId = sourceId;
         delivery.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         try {
             Mail mail = Mail.withText(email.address(), email.subject(), email.text());

@@ -13,7 +13,10 @@ import org.intersession.platform.inbox.Inbox;
 
 import java.time.format.DateTimeFormatter;
 
-/** Consumes the gateway's identity events: keeps the client-profile replica and emails each invitation code. */
+/**
+ * Consumes the gateway's identity events: keeps the client-profile replica and the address book, and emails each
+ * invitation code.
+ */
 @ApplicationScoped
 public class InvitationMailer {
 
@@ -21,14 +24,16 @@ public class InvitationMailer {
     private final Inbox inbox;
     private final EmailSender sender;
     private final IdentityReplica identity;
+    private final EmailChannel contacts;
     private final String invitationUrl;
 
-    InvitationMailer(EventCodec codec, Inbox inbox, EmailSender sender, IdentityReplica identity,
+    InvitationMailer(EventCodec codec, Inbox inbox, EmailSender sender, IdentityReplica identity, EmailChannel contacts,
                      @ConfigProperty(name = "intersession.notification.invitation-url") String invitationUrl) {
         this.codec = codec;
         this.inbox = inbox;
         this.sender = sender;
         this.identity = identity;
+        this.contacts = contacts;
         this.invitationUrl = invitationUrl;
     }
 
@@ -41,6 +46,7 @@ public class InvitationMailer {
             return;
         }
         identity.apply(event);
+        contacts.apply(event);
         if (!event.hasType(InvitationCreated.TYPE)) {
             return;
         }

@@ -11,6 +11,8 @@ import org.intersession.platform.event.progress.ProgressFlagged;
 import org.intersession.platform.event.progress.ProgressRecorded;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.intersession.notification.digest.TherapistDigests;
+import org.intersession.notification.email.EmailChannel;
 import org.intersession.notification.preference.NotificationPreference;
 import org.intersession.notification.preference.PreferencesInput;
 import org.intersession.notification.reminder.Reminders;
@@ -32,19 +34,26 @@ public class InboxNotifier {
     private final Reminders reminders;
 
     private final EntityManager em;
+    private final EmailChannel email;
+    private final TherapistDigests digests;
     private final int missedInARow;
+    private final String inboxUrl;
 
     InboxNotifier(EventCodec codec, Inbox inbox, NotificationWriter writer, Reminders reminders, EntityManager em,
-                  @ConfigProperty(name = "intersession.alerts.missed-in-a-row") int missedInARow) {
+                  EmailChannel email, TherapistDigests digests, @ConfigProperty(name = "intersession.alerts.missed-in-a-row") int missedInARow,
+                  @ConfigProperty(name = "intersession.notification.inbox-url") String inboxUrl) {
         this.codec = codec;
         this.inbox = inbox;
         this.writer = writer;
         this.reminders = reminders;
         this.em = em;
+        this.email = email;
+        this.digests = digests;
         this.missedInARow = missedInARow;
+        this.inboxUrl = inboxUrl;
     }
 
-    /** Therapists choose to hear of each completion (the default) or not; the daily digest is not built yet. */
+    /** Therapists choose to hear of each completion (the default), in a daily digest, or not at all. */
     private static boolean wantsEachCompletion(UUID therapistId) {
         NotificationPreference preference = NotificationPreference.findById(therapistId);
         return preference == null || preference.completionDelivery == PreferencesInput.CompletionDelivery.EACH;
@@ -80,30 +89,46 @@ public class InboxNotifier {
             ProgressRecorded recorded = codec.data(event, ProgressRecorded.class);
             reminders.occurrenceLogged(recorded.assignmentId(), recorded.occurrenceKey());
             em.createNativeQuery("delete from missed_streak where assignment_id = :a").setParameter("a", recorded.assignmentId()).executeUpdate();
+            digests.record(recorded.clinicId(), recorded.therapistId(), recorded.clientId(),
+                    "SKIPPED".equals(recorded.status()) ? TherapistDigests.Item.SKIPPED : TherapistDigests.Item.COMPLETED, sourceOf(event));
             if (!"SKIPPED".equals(recorded.status()) && wantsEachCompletion(recorded.therapistId())) {
                 notify(event, recorded.clinicId(), recorded.therapistId(), "progress.recorded", "NORMAL",
                         "A client logged homework", "Status: " + recorded.status() + (recorded.late() ? " (late)" : ""));
             }
         } else if (event.hasType(OccurrenceMissed.TYPE)) {
             OccurrenceMissed missed = codec.data(event, OccurrenceMissed.class);
+            digests.record(missed.clinicId(), missed.therapistId(), missed.clientId(), TherapistDigests.Item.MISSED, sourceOf(event));
             int inARow = ((Number) em.createNativeQuery("""
                             insert into missed_streak (assignment_id, clinic_id, missed) values (:a, :c, 1)
                             on conflict (assignment_id) do update set missed = missed_streak.missed + 1 returning missed""")
                     .setParameter("a", missed.assignmentId()).setParameter("c", missed.clinicId()).getSingleResult()).intValue();
             if (inARow == missedInARow) {
-                notify(event, missed.clinicId(), missed.therapistId(), "occurrences.missed", "NORMAL",
-                        "Homework missed " + inARow + " times in a row", "A client has not logged their homework lately.");
+                alert(notify(event, missed.clinicId(), missed.therapistId(), "occurrences.missed", "NORMAL",
+                        "Homework missed " + inARow + " times in a row", "A client has not logged their homework lately."),
+                        "A client has not logged their homework lately.");
             }
         } else if (event.hasType(ProgressFlagged.TYPE)) {
             ProgressFlagged flagged = codec.data(event, ProgressFlagged.class);
-            notify(event, flagged.clinicId(), flagged.therapistId(), "progress.flagged", "HIGH",
+            digests.record(flagged.clinicId(), flagged.therapistId(), flagged.clientId(), TherapistDigests.Item.FLAGGED, sourceOf(event));
+            alert(notify(event, flagged.clinicId(), flagged.therapistId(), "progress.flagged", "HIGH",
                     "Flagged answer: " + flagged.fieldLabel(),
                     (flagged.message() == null ? "An answer crossed the alert you set." : flagged.message())
-                            + " Open the entry to see it.");
+                            + " Open the entry to see it."),
+                    "A client's answer needs your attention.");
         }
     }
 
-    private void notify(CloudEvent event, UUID clinicId, UUID recipientId, String kind, String priority, String title, String body) {
-        writer.write(clinicId, recipientId, kind, priority, title, body, event.source() + "#" + event.id());
+    private Notification notify(CloudEvent event, UUID clinicId, UUID recipientId, String kind, String priority, String title, String body) {
+        return writer.write(clinicId, recipientId, kind, priority, title, body, sourceOf(event));
+    }
+
+    private static String sourceOf(CloudEvent event) {
+        return event.source() + "#" + event.id();
+    }
+
+    /** The therapist's alert by email too, if they chose email: never the answer, field, message or client, only a link. */
+    private void alert(Notification notification, String what) {
+        email.send(notification, "Intersession: " + what.replace(".", "").toLowerCase(java.util.Locale.ROOT),
+                what + "\n\nOpen it in Intersession: " + inboxUrl + notification.id + "\n");
     }
 }

@@ -12,9 +12,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.intersession.notification.stream.NotificationStreams;
+import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
 import org.intersession.platform.web.Cursor;
 import org.intersession.platform.web.Page;
+
+import java.util.UUID;
 
 @Path("/api/v1/notifications")
 @Authenticated
@@ -22,11 +31,33 @@ import org.intersession.platform.web.Page;
 public class NotificationResource {
 
     private final NotificationService notifications;
+    private final NotificationStreams streams;
     private final CurrentCaller caller;
 
-    NotificationResource(NotificationService notifications, CurrentCaller caller) {
+    NotificationResource(NotificationService notifications, NotificationStreams streams, CurrentCaller caller) {
         this.notifications = notifications;
+        this.streams = streams;
         this.caller = caller;
+    }
+
+    /**
+     * New notifications as they arrive, each as {@code event: notification} with the list view's JSON and its id, so a
+     * reconnecting client's {@code Last-Event-ID} replays what it missed (bounded); comment lines keep it alive.
+     */
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") @Size(max = 36) String lastEventId) {
+        streams.open(caller.get(), sink, sse, lastEventId == null || lastEventId.isBlank() ? null : eventId(lastEventId));
+    }
+
+    private static UUID eventId(String value) {
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblemException.invalidField("Last-Event-ID", "must be the id of an event this stream sent");
+        }
     }
 
     @GET
@@ -44,7 +75,7 @@ public class NotificationResource {
 
     @POST
     @Path("{id}/read")
-    public NotificationView markRead(@PathParam("id") java.util.UUID id) {
+    public NotificationView markRead(@PathParam("id") UUID id) {
         return notifications.markRead(caller.get(), id);
     }
 }

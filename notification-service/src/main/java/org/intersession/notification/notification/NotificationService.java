@@ -37,6 +37,29 @@ public class NotificationService {
         return NotificationView.of(notification);
     }
 
+    /**
+     * The caller's notifications after the one a stream last delivered, oldest first and at most {@code limit}; an id
+     * that is not the caller's replays nothing.
+     */
+    @Transactional
+    public List<NotificationView> after(Caller caller, java.util.UUID lastSeen, int limit) {
+        READ_OWN_INBOX.require(caller);
+        return Notification.<Notification>find("id = ?1 and clinicId = ?2 and recipientId = ?3", lastSeen, caller.clinicId(), caller.id())
+                .firstResultOptional()
+                .map(seen -> Notification.<Notification>find("clinicId = :clinic and recipientId = :me"
+                                        + " and (createdAt > :at or (createdAt = :at and id > :id))", Sort.ascending("createdAt", "id"),
+                                Parameters.with("clinic", caller.clinicId()).and("me", caller.id()).and("at", seen.createdAt).and("id", seen.id))
+                        .range(0, limit - 1).list().stream().map(NotificationView::of).toList())
+                .orElse(List.of());
+    }
+
+    /** One notification as its recipient sees it, for pushing it live. */
+    @Transactional
+    public java.util.Optional<NotificationView> find(java.util.UUID clinicId, java.util.UUID recipientId, java.util.UUID id) {
+        return Notification.<Notification>find("id = ?1 and clinicId = ?2 and recipientId = ?3", id, clinicId, recipientId)
+                .firstResultOptional().map(NotificationView::of);
+    }
+
     /** The caller's own notifications, newest first, by keyset pagination. */
     @Transactional
     public Page<NotificationView> inbox(Caller caller, int limit, Cursor after) {

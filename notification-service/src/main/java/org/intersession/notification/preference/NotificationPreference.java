@@ -52,6 +52,14 @@ public class NotificationPreference extends PanacheEntityBase {
     @Column(name = "weekly_digest_time")
     public LocalTime weeklyDigestTime;
 
+    /** A client's consent to emails that name their homework; without it emails say only that something is due. */
+    @Column(name = "email_includes_details", nullable = false)
+    public boolean emailIncludesDetails;
+
+    /** IANA zone of the digest times; set on every save. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 }

@@ -4,10 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.intersession.notification.digest.TherapistDigests;
+import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.Caller;
 
+import java.time.DateTimeException;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,18 +19,30 @@ import java.util.List;
 
 import static org.intersession.notification.access.NotificationOperation.READ_OWN_INBOX;
 
-/** The caller's own preferences; a user who never chose has the defaults (in-app only, each completion, 18:00 digest). */
+/** The caller's own preferences; a user who never chose has the defaults (in-app only, each completion, 18:00 digest, no details in emails). */
 @ApplicationScoped
 public class PreferenceService {
 
     static final PreferencesInput DEFAULTS = new PreferencesInput(List.of(PreferencesInput.Channel.IN_APP), null, null,
-            PreferencesInput.CompletionDelivery.EACH, LocalTime.of(18, 0), null, null);
+            PreferencesInput.CompletionDelivery.EACH, LocalTime.of(18, 0), null, null, false, "UTC");
+
+    private final IdentityReplica identity;
+    private final TherapistDigests digests;
+
+    PreferenceService(IdentityReplica identity, TherapistDigests digests) {
+        this.identity = identity;
+        this.digests = digests;
+    }
 
     @Transactional
     public PreferencesInput get(Caller caller) {
         READ_OWN_INBOX.require(caller);
         NotificationPreference stored = NotificationPreference.findById(caller.id());
-        return stored == null || !stored.clinicId.equals(caller.clinicId()) ? DEFAULTS : view(stored);
+        if (stored == null || !stored.clinicId.equals(caller.clinicId())) {
+            return new PreferencesInput(DEFAULTS.channels(), null, null, DEFAULTS.completionDelivery(), DEFAULTS.dailyDigestTime(),
+                    null, null, false, defaultZone(caller));
+        }
+        return view(stored);
     }
 
     @Transactional
@@ -37,6 +53,12 @@ public class PreferenceService {
         }
         if ((input.weeklyDigestDay() == null) != (input.weeklyDigestTime() == null)) {
             throw ApiProblemException.invalidField("weeklyDigestTime", "a weekly digest needs both a day and a time");
+        }
+        String zone = input.timeZone() == null ? defaultZone(caller) : input.timeZone();
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw ApiProblemException.invalidField("timeZone", "must be an IANA time zone such as Europe/Berlin");
         }
         if (!input.channels().contains(PreferencesInput.Channel.IN_APP)) {
             throw ApiProblemException.invalidField("channels", "the in-app inbox cannot be switched off");
@@ -54,13 +76,21 @@ public class PreferenceService {
         stored.dailyDigestTime = input.dailyDigestTime() == null ? DEFAULTS.dailyDigestTime() : input.dailyDigestTime();
         stored.weeklyDigestDay = input.weeklyDigestDay();
         stored.weeklyDigestTime = input.weeklyDigestTime();
+        stored.emailIncludesDetails = Boolean.TRUE.equals(input.emailIncludesDetails());
+        stored.timeZone = zone;
         stored.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         stored.persist();
+        digests.reschedule(stored, stored.updatedAt.toInstant());
         return view(stored);
     }
 
     private static PreferencesInput view(NotificationPreference p) {
         return new PreferencesInput(List.copyOf(p.channels), p.quietHoursStart, p.quietHoursEnd, p.completionDelivery,
-                p.dailyDigestTime, p.weeklyDigestDay, p.weeklyDigestTime);
+                p.dailyDigestTime, p.weeklyDigestDay, p.weeklyDigestTime, p.emailIncludesDetails, p.timeZone);
+    }
+
+    /** A client's profile zone, else UTC. */
+    private String defaultZone(Caller caller) {
+        return identity.zoneOf(caller.clinicId(), caller.id()).map(ZoneId::getId).orElse("UTC");
     }
 }

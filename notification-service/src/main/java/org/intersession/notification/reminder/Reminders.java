@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.intersession.notification.DueBatches;
+import org.intersession.notification.email.EmailChannel;
+import org.intersession.notification.notification.Notification;
 import org.intersession.notification.notification.NotificationWriter;
 import org.intersession.platform.event.assignment.AssignmentSnapshot;
 import org.intersession.platform.identity.ClientProfileReplica;
@@ -37,16 +40,21 @@ public class Reminders {
     private final EntityManager em;
     private final IdentityReplica identity;
     private final NotificationWriter writer;
+    private final EmailChannel email;
+    private final String inboxUrl;
     private final ReminderPlanner planner = new ReminderPlanner();
     private final Duration horizon;
     private final int maxPerClientPerDay;
 
-    Reminders(EntityManager em, IdentityReplica identity, NotificationWriter writer,
+    Reminders(EntityManager em, IdentityReplica identity, NotificationWriter writer, EmailChannel email,
+              @ConfigProperty(name = "intersession.notification.inbox-url") String inboxUrl,
               @ConfigProperty(name = "intersession.reminders.horizon") Duration horizon,
               @ConfigProperty(name = "intersession.reminders.max-per-client-per-day") int maxPerClientPerDay) {
         this.em = em;
         this.identity = identity;
         this.writer = writer;
+        this.email = email;
+        this.inboxUrl = inboxUrl;
         this.horizon = horizon;
         this.maxPerClientPerDay = maxPerClientPerDay;
     }
@@ -104,13 +112,7 @@ public class Reminders {
 
     /** Sends every reminder due at {@code now}, a batch per transaction. @return how many were handled */
     public int dispatchDue(Instant now) {
-        int handled = 0;
-        int batch;
-        do {
-            batch = QuarkusTransaction.requiringNew().call(() -> dispatchBatch(now));
-            handled += batch;
-        } while (batch == BATCH);
-        return handled;
+        return DueBatches.drain(BATCH, () -> dispatchBatch(now));
     }
 
     @SuppressWarnings("unchecked")
@@ -143,9 +145,14 @@ public class Reminders {
             finish(reminder, "SKIPPED", "daily cap for this client reached", now);
             return;
         }
-        writer.write(reminder.clinicId, reminder.clientId, "reminder", "NORMAL", "Reminder: " + plan.title,
-                "Due at " + CLOCK.format(reminder.dueAt.atZoneSameInstant(zone)) + ".", "reminder#" + reminder.id);
-        finish(reminder, "SENT", "IN_APP: delivered", now);
+        String due = CLOCK.format(reminder.dueAt.atZoneSameInstant(zone));
+        Notification inApp = writer.write(reminder.clinicId, reminder.clientId, "reminder", "NORMAL", "Reminder: " + plan.title,
+                "Due at " + due + ".", "reminder#" + reminder.id);
+        // the title names the homework: only with the client's consent to details in email
+        String text = (email.mayIncludeDetails(reminder.clientId) ? "Reminder: " + plan.title + " is due at " + due + "."
+                : "You have homework due at " + due + ".") + "\n\nOpen it in Intersession: " + inboxUrl + inApp.id + "\n";
+        EmailChannel.Outcome emailed = email.send(inApp, "Intersession reminder", text);
+        finish(reminder, "SENT", "IN_APP: delivered; EMAIL: " + emailed.name().toLowerCase(java.util.Locale.ROOT), now);
     }
 
     private static void finish(Reminder reminder, String status, String outcome, Instant now) {

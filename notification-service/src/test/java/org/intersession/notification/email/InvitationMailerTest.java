@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -32,8 +31,8 @@ class InvitationMailerTest {
         TestEvents.publish(Topics.IDENTITY, user.toString(), "org.intersession.identity.user.updated.v1", "users/" + user,
                 java.util.Map.of("userId", user.toString()));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(address).length == 1);
-        MimeMessage message = messagesTo(address)[0];
+        await().atMost(Duration.ofSeconds(30)).until(() -> SmtpServer.messagesTo(address).length == 1);
+        MimeMessage message = SmtpServer.messagesTo(address)[0];
         assertEquals("Your invitation to Intersession", message.getSubject());
         String body = String.valueOf(message.getContent());
         assertTrue(body.contains(code), "the code is in the email");
@@ -43,15 +42,5 @@ class InvitationMailerTest {
         assertFalse(org.intersession.testing.TopicProbe.await(Topics.NOTIFICATION, v -> v.contains("org.intersession.notification.sent.v1")
                 && v.contains(user.toString()) && v.contains("\"channel\":\"EMAIL\"") && !v.contains(code),
                 Duration.ofSeconds(30)).isEmpty(), "notification.sent for the email, without its content");
-    }
-
-    private static MimeMessage[] messagesTo(String address) {
-        return Arrays.stream(SmtpServer.get().getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(address);
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toArray(MimeMessage[]::new);
     }
 }

@@ -5,6 +5,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.intersession.infra.Ports;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import java.util.Arrays;
 import java.util.Map;
 
 /** A real SMTP server (GreenMail) on a free port for this module's tests; messages are read back from it. */
@@ -14,6 +18,17 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
     public static GreenMail get() {
         return greenMail;
+    }
+
+    /** Every message received so far for {@code address}. */
+    public static MimeMessage[] messagesTo(String address) {
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(address);
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).toArray(MimeMessage[]::new);
     }
 
     @Override

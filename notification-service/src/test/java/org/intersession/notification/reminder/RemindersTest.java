@@ -73,6 +73,37 @@ class RemindersTest {
         assertEquals(0, remindersSentTo(client));
     }
 
+    @Test
+    void pausingOrCancellingTheAssignmentCancelsItsPendingReminders() {
+        clientInBerlin();
+        LocalDateTime due = LocalDateTime.now(BERLIN).plusMinutes(90).truncatedTo(ChronoUnit.MINUTES);
+        UUID paused = oneOffDueAt(due);
+        UUID cancelled = oneOffDueAt(due);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending(paused) == 1 && pending(cancelled) == 1);
+
+        publish(AssignmentSnapshot.PAUSED, paused, due, "PAUSED", 1);
+        publish(AssignmentSnapshot.CANCELLED, cancelled, due, "CANCELLED", 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED".equals(status(paused)) && "CANCELLED".equals(status(cancelled)));
+
+        reminders.dispatchDue(Instant.now().plus(Duration.ofMinutes(40)));
+        assertEquals(0, remindersSentTo(client));
+    }
+
+    @Test
+    void afterDowntimeStaleRemindersAreSkippedAndOnlyTheCurrentOneIsSent() {
+        clientInBerlin();
+        UUID stale = oneOffDueIn(65);
+        UUID current = oneOffDueIn(4 * 60 + 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending(stale) == 1 && pending(current) == 1);
+
+        // the service was down for three hours: the first reminder's time passed long ago, the second's just now
+        reminders.dispatchDue(Instant.now().plus(Duration.ofMinutes(3 * 60 + 5)));
+
+        assertEquals("SKIPPED", status(stale));
+        assertEquals("SENT", status(current));
+        assertEquals(1, remindersSentTo(client), "no flood of overdue reminders");
+    }
+
     private void clientInBerlin() {
         TestEvents.clientProfile(clinic, client, "Europe/Berlin");
         await().atMost(Duration.ofSeconds(30)).until(() -> identity.zoneOf(clinic, client).isPresent());
@@ -84,11 +115,15 @@ class RemindersTest {
 
     private UUID oneOffDueAt(LocalDateTime due) {
         UUID assignment = UUID.randomUUID();
-        Schedule once = new Schedule(Schedule.Type.ONE_OFF, due, null, null, null, null, null);
-        TestEvents.publish(Topics.ASSIGNMENT, client.toString(), AssignmentSnapshot.CREATED, "assignments/" + assignment,
-                new AssignmentSnapshot(assignment, clinic, client, UUID.randomUUID(), "Breathing practice", "ASSIGNED",
-                        "Europe/Berlin", once, new ReminderPolicy(true, 60, 3), null, 0, OffsetDateTime.now(ZoneOffset.UTC)));
+        publish(AssignmentSnapshot.CREATED, assignment, due, "ASSIGNED", 0);
         return assignment;
+    }
+
+    private void publish(String type, UUID assignment, LocalDateTime due, String status, long version) {
+        Schedule once = new Schedule(Schedule.Type.ONE_OFF, due, null, null, null, null, null);
+        TestEvents.publish(Topics.ASSIGNMENT, client.toString(), type, "assignments/" + assignment,
+                new AssignmentSnapshot(assignment, clinic, client, UUID.randomUUID(), "Breathing practice", status,
+                        "Europe/Berlin", once, new ReminderPolicy(true, 60, 3), null, version, OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
     private long pending(UUID assignment) {

@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** About as long as a database restart or failover takes; clients should not hammer a recovering service. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblemException e, UriInfo uri) {
@@ -42,7 +44,7 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return internalError(e, uri);
+            return unexpected(e, uri);
         }
         return ProblemResponses.of(Problem.of(status, ProblemResponses.reason(status), e.getMessage(), path(uri)));
     }
@@ -83,7 +85,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return databaseUnavailable(e, uri);
+        }
         return internalError(e, uri);
+    }
+
+    /** The database is away (down, restarting, pool exhausted): a temporary condition the client may retry. */
+    private Response databaseUnavailable(Exception e, UriInfo uri) {
+        LOG.warnf("database unavailable on %s: %s", path(uri), e.getMessage());
+        return Response.fromResponse(ProblemResponses.of(Problem.of(503, "Service Unavailable",
+                        "The service cannot reach its database just now. Retry shortly.", path(uri))))
+                .header("Retry-After", String.valueOf(DATABASE_RETRY_AFTER_SECONDS))
+                .build();
     }
 
     private Response internalError(Exception e, UriInfo uri) {

@@ -9,6 +9,7 @@ import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.schedule.OccurrenceExpander;
 import org.intersession.platform.security.Caller;
 import org.intersession.platform.security.Role;
+import org.intersession.progress.entry.EntryStatus;
 import org.intersession.progress.entry.ProgressEntry;
 import org.intersession.progress.replica.TrackedAssignment;
 
@@ -18,6 +19,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +61,7 @@ public class AdherenceService {
         READ_ADHERENCE.require(caller);
         TrackedAssignment assignment = visible(caller, assignmentId)
                 .orElseThrow(() -> ApiProblemException.notFound("Assignment"));
-        return compute(assignment, range, Instant.now());
+        return compute(assignment, range, Instant.now(), logged(caller.clinicId(), List.of(assignment), range.from(), range.to()));
     }
 
     @Transactional
@@ -72,7 +74,8 @@ public class AdherenceService {
         }
         List<TrackedAssignment> assignments = TrackedAssignment.list("clinicId = ?1 and clientId = ?2", caller.clinicId(), clientId);
         Instant now = Instant.now();
-        return AdherenceCalculator.combine(assignments.stream().map(a -> compute(a, range, now)).toList());
+        Map<UUID, Map<String, AdherenceCalculator.Logged>> logged = logged(caller.clinicId(), assignments, range.from(), range.to());
+        return AdherenceCalculator.combine(assignments.stream().map(a -> compute(a, range, now, logged)).toList());
     }
 
     /**
@@ -90,11 +93,14 @@ public class AdherenceService {
         Map<UUID, List<TrackedAssignment>> byClient = TrackedAssignment.<TrackedAssignment>list(
                         "clinicId = ?1 and clientId in ?2", caller.clinicId(), team).stream()
                 .collect(Collectors.groupingBy(a -> a.clientId));
+        Range previousRange = range.previous();
+        Map<UUID, Map<String, AdherenceCalculator.Logged>> logged = logged(caller.clinicId(),
+                byClient.values().stream().flatMap(List::stream).toList(), previousRange.from(), range.to());
         List<ClientAdherence> result = new ArrayList<>();
         for (UUID client : team) {
             List<TrackedAssignment> assignments = byClient.getOrDefault(client, List.of());
-            Adherence current = AdherenceCalculator.combine(assignments.stream().map(a -> compute(a, range, now)).toList());
-            Adherence previous = AdherenceCalculator.combine(assignments.stream().map(a -> compute(a, range.previous(), now)).toList());
+            Adherence current = AdherenceCalculator.combine(assignments.stream().map(a -> compute(a, range, now, logged)).toList());
+            Adherence previous = AdherenceCalculator.combine(assignments.stream().map(a -> compute(a, previousRange, now, logged)).toList());
             double drop = previous.expected() == 0 ? 0 : Math.round((previous.completionRate() - current.completionRate()) * 1000) / 1000.0;
             result.add(new ClientAdherence(client, current, previous, drop));
         }
@@ -104,19 +110,43 @@ public class AdherenceService {
         return result;
     }
 
-    private Adherence compute(TrackedAssignment assignment, Range range, Instant now) {
+    /** Only the range's occurrences are looked up in {@code logged}, so it may hold entries of a wider range. */
+    private Adherence compute(TrackedAssignment assignment, Range range, Instant now,
+                              Map<UUID, Map<String, AdherenceCalculator.Logged>> logged) {
         if (assignment.schedule == null || assignment.timeZone == null) {
             return AdherenceCalculator.compute(List.of(), Map.of(), now, ZoneId.of("UTC"));
         }
         ZoneId zone = ZoneId.of(assignment.timeZone);
         Instant from = range.from().atStartOfDay(zone).toInstant();
         Instant to = range.to().plusDays(1).atStartOfDay(zone).toInstant();
+        return AdherenceCalculator.compute(expander.expand(assignment.schedule.toSpec(), zone, from, to),
+                logged.getOrDefault(assignment.assignmentId, Map.of()), now, zone);
+    }
+
+    /**
+     * What was logged for these assignments on local dates [from, to], by assignment and occurrence key, in one
+     * query. It reads three columns rather than entities: loading a caseload's entries as entities made every
+     * later query dirty-check all of them, which took a 100-client caseload past the transaction timeout.
+     */
+    private static Map<UUID, Map<String, AdherenceCalculator.Logged>> logged(UUID clinicId, List<TrackedAssignment> assignments,
+                                                                             LocalDate from, LocalDate to) {
+        Map<UUID, Map<String, AdherenceCalculator.Logged>> logged = new HashMap<>();
+        if (assignments.isEmpty()) {
+            return logged;
+        }
         // occurrence keys are local date-times, so the range's local dates bound the entries that can match
-        Map<String, AdherenceCalculator.Logged> entries = ProgressEntry.<ProgressEntry>list(
-                        "assignmentId = ?1 and clinicId = ?2 and occurrenceKey >= ?3 and occurrenceKey < ?4", assignment.assignmentId,
-                        assignment.clinicId, range.from() + "T00:00", range.to().plusDays(1) + "T00:00").stream()
-                .collect(Collectors.toMap(e -> e.occurrenceKey, e -> new AdherenceCalculator.Logged(e.status.name(), e.late)));
-        return AdherenceCalculator.compute(expander.expand(assignment.schedule.toSpec(), zone, from, to), entries, now, zone);
+        ProgressEntry.getEntityManager().createQuery("""
+                        select e.assignmentId, e.occurrenceKey, e.status, e.late from ProgressEntry e
+                        where e.clinicId = :clinic and e.assignmentId in :ids and e.occurrenceKey >= :from and e.occurrenceKey < :to""",
+                        Object[].class)
+                .setParameter("clinic", clinicId)
+                .setParameter("ids", assignments.stream().map(a -> a.assignmentId).toList())
+                .setParameter("from", from + "T00:00")
+                .setParameter("to", to.plusDays(1) + "T00:00")
+                .getResultStream()
+                .forEach(row -> logged.computeIfAbsent((UUID) row[0], a -> new HashMap<>())
+                        .put((String) row[1], new AdherenceCalculator.Logged(((EntryStatus) row[2]).name(), (Boolean) row[3])));
+        return logged;
     }
 
     /** The assignment, if the caller may see it: a client their own, a therapist their care team's, an admin the clinic's. */

@@ -71,6 +71,35 @@ class AdherenceResourceTest {
         given().auth().oauth2(TestTokens.client(clinic, steady)).when().get("/api/v1/adherence/caseload").then().statusCode(403);
     }
 
+    @Test
+    void caseloadCountsEachPeriodFromItsOwnEntriesAcrossAllOfAClientsAssignments() {
+        UUID client = UUID.randomUUID();
+        UUID first = assignment(client);
+        UUID second = assignment(client);
+        TestEvents.careTeamLinked(clinic, client, therapist);
+        log(client, first, 1, "DONE"); // after the range: counts nowhere
+        log(client, first, 2, "DONE");
+        log(client, first, 3, "DONE");
+        log(client, second, 4, "PARTIAL");
+        log(client, second, 5, "SKIPPED"); // the previous period: days 5 to 7
+        log(client, first, 6, "DONE");
+        log(client, first, 7, "DONE");
+
+        String from = LocalDate.now(ZoneOffset.UTC).minusDays(4).toString();
+        String to = LocalDate.now(ZoneOffset.UTC).minusDays(2).toString();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.therapist(clinic, therapist))
+                .queryParam("from", from).queryParam("to", to)
+                .when().get("/api/v1/adherence/caseload")
+                .then().statusCode(200)
+                .body("items.clientId", contains(client.toString()))
+                .body("items[0].current.expected", equalTo(6)).body("items[0].current.done", equalTo(2))
+                .body("items[0].current.partial", equalTo(1)).body("items[0].current.skipped", equalTo(0))
+                .body("items[0].current.missed", equalTo(3))
+                .body("items[0].previous.expected", equalTo(6)).body("items[0].previous.done", equalTo(2))
+                .body("items[0].previous.partial", equalTo(0)).body("items[0].previous.skipped", equalTo(1))
+                .body("items[0].previous.missed", equalTo(3)));
+    }
+
     private UUID assignment(UUID client) {
         UUID assignment = UUID.randomUUID();
         AssignmentSnapshot data = TestEvents.newAssignment(assignment, clinic, client, therapist, "Thought record");

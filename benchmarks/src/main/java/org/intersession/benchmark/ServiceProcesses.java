@@ -1,0 +1,66 @@
+package org.intersession.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the operating system and the services' logs say about each service process: when it started, when Quarkus
+ * said it was listening, and its resident memory (VmRSS from /proc, Linux only).
+ */
+final class ServiceProcesses {
+
+    private static final Pattern STARTED = Pattern.compile("started in (\\d+\\.\\d+)s");
+
+    record Startup(double quarkusSeconds, Instant listeningAt) {
+    }
+
+    private final Map<String, Startup> startups = new ConcurrentHashMap<>();
+
+    /** Fed every line a part of the stack prints. */
+    void onLine(String part, String line) {
+        Matcher started = STARTED.matcher(line);
+        if (started.find() && line.contains("Listening on")) {
+            startups.putIfAbsent(part, new Startup(Double.parseDouble(started.group(1)), Instant.now()));
+        }
+    }
+
+    Optional<Startup> startup(String module) {
+        return Optional.ofNullable(startups.get(module));
+    }
+
+    /** From the process's start (as the OS recorded it) to Quarkus's "Listening on" line. */
+    Optional<Duration> startToListening(String module) {
+        return process(module).flatMap(p -> p.info().startInstant())
+                .flatMap(start -> startup(module).map(s -> Duration.between(start, s.listeningAt())));
+    }
+
+    Optional<Long> rssKiB(String module) {
+        return process(module).flatMap(p -> {
+            try {
+                return Files.readAllLines(Path.of("/proc", String.valueOf(p.pid()), "status")).stream()
+                        .filter(l -> l.startsWith("VmRSS:"))
+                        .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                        .findFirst();
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The service's JVM among this process's children, found by the jar it runs. */
+    private static Optional<ProcessHandle> process(String module) {
+        String jar = Path.of(module, "target", "quarkus-app", "quarkus-run.jar").toString();
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false)
+                        || p.info().arguments().map(a -> String.join(" ", a).contains(jar)).orElse(false))
+                .findFirst();
+    }
+}

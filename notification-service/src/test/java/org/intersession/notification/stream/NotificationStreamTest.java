@@ -1,0 +1,176 @@
+package org.intersession.notification.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.intersession.platform.event.Topics;
+import org.intersession.platform.event.assignment.AssignmentSnapshot;
+import org.intersession.testing.TestEvents;
+import org.intersession.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+@QuarkusTest
+class NotificationStreamTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TestHTTPResource("/api/v1/notifications/stream")
+    URI stream;
+
+    @Inject
+    InboxListener listener;
+
+    @Inject
+    ObjectMapper json;
+
+    private final UUID clinic = UUID.randomUUID();
+    private final UUID client = UUID.randomUUID();
+
+    @BeforeEach
+    void listenerIsSubscribed() {
+        await().atMost(WAIT).until(listener::listening);
+    }
+
+    @Test
+    void aNotificationWrittenByAnotherInstanceIsPushedToTheRecipientsStream() throws Exception {
+        try (SseClient sse = SseClient.open(stream, TestTokens.client(clinic, client), null)) {
+            assertEquals(200, sse.status());
+            assertEquals("text/event-stream", sse.response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            UUID someoneElse = UUID.randomUUID();
+            insertAsAnotherInstance(someoneElse, "Not yours", OffsetDateTime.now(ZoneOffset.UTC));
+            UUID mine = insertAsAnotherInstance(client, "Reminder: Breathing", OffsetDateTime.now(ZoneOffset.UTC));
+
+            SseClient.Event event = sse.nextEvent(WAIT);
+            assertNotNull(event, "the notification arrived on the stream");
+            assertEquals(mine.toString(), event.id());
+            assertEquals("notification", event.name());
+            JsonNode view = json.readTree(event.data());
+            assertEquals("Reminder: Breathing", view.get("title").asText());
+            assertEquals("reminder", view.get("kind").asText());
+            assertEquals(mine.toString(), view.get("id").asText());
+        }
+    }
+
+    @Test
+    void aNotificationFromAnEventReachesTheStreamAsInTheListView() throws Exception {
+        try (SseClient sse = SseClient.open(stream, TestTokens.client(clinic, client), null)) {
+            TestEvents.publish(Topics.ASSIGNMENT, client.toString(), AssignmentSnapshot.CREATED, "assignments/x",
+                    TestEvents.newAssignment(UUID.randomUUID(), clinic, client, UUID.randomUUID(), "Worry time"));
+
+            SseClient.Event event = sse.nextEvent(Duration.ofSeconds(30));
+            assertNotNull(event);
+            JsonNode listed = json.readTree(given().auth().oauth2(TestTokens.client(clinic, client)).when()
+                    .get("/api/v1/notifications").then().statusCode(200).extract().asString()).get("items").get(0);
+            assertEquals(listed, json.readTree(event.data()), "the same JSON as the list view");
+        }
+    }
+
+    @Test
+    void reconnectingWithLastEventIdReplaysWhatWasMissedInOrder() throws Exception {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(insertAsAnotherInstance(client, "Missed " + i, start.plusMinutes(i)));
+        }
+        try (SseClient sse = SseClient.open(stream, TestTokens.client(clinic, client), ids.get(1).toString())) {
+            assertEquals(ids.get(2).toString(), sse.nextEvent(WAIT).id());
+            assertEquals(ids.get(3).toString(), sse.nextEvent(WAIT).id());
+            UUID live = insertAsAnotherInstance(client, "Live", OffsetDateTime.now(ZoneOffset.UTC));
+            assertEquals(live.toString(), sse.nextEvent(WAIT).id(), "nothing older is replayed, and the live one follows");
+        }
+    }
+
+    @Test
+    void anIdleStreamGetsHeartbeatComments() throws Exception {
+        try (SseClient sse = SseClient.open(stream, TestTokens.client(clinic, client), null)) {
+            assertEquals("open", sse.nextComment(WAIT));
+            assertEquals("heartbeat", sse.nextComment(WAIT));
+        }
+    }
+
+    @Test
+    void aUserMayOpenFiveStreamsAndTheSixthIsRefusedUntilOneCloses() throws Exception {
+        String token = TestTokens.client(clinic, client);
+        List<SseClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                SseClient sse = SseClient.open(stream, token, null);
+                assertEquals(200, sse.status());
+                assertEquals("open", sse.nextComment(WAIT));
+                open.add(sse);
+            }
+            given().auth().oauth2(token).accept("text/event-stream").when().get("/api/v1/notifications/stream")
+                    .then().statusCode(429).contentType("application/problem+json").header("Retry-After", "30")
+                    .body("status", equalTo(429));
+            try (SseClient other = SseClient.open(stream, TestTokens.client(clinic, UUID.randomUUID()), null)) {
+                assertEquals(200, other.status(), "the limit is per user");
+            }
+
+            open.remove(0).close();
+            await().atMost(WAIT).untilAsserted(() -> {
+                try (SseClient again = SseClient.open(stream, token, null)) {
+                    assertEquals(200, again.status());
+                }
+            });
+        } finally {
+            for (SseClient sse : open) {
+                sse.close();
+            }
+        }
+    }
+
+    @Test
+    void theStreamNeedsAValidTokenAndAWellFormedLastEventId() throws Exception {
+        try (SseClient anonymous = SseClient.open(stream, null, null)) {
+            assertEquals(401, anonymous.status());
+            assertNull(anonymous.nextEvent(Duration.ofMillis(200)));
+        }
+        given().auth().oauth2(TestTokens.client(clinic, client)).header("Last-Event-ID", "not-an-id")
+                .accept("text/event-stream").when().get("/api/v1/notifications/stream")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** Writes an inbox row as any instance of the service does, through a connection of its own. */
+    private UUID insertAsAnotherInstance(UUID recipient, String title, OffsetDateTime createdAt) throws SQLException {
+        UUID id = UUID.randomUUID();
+        var config = ConfigProvider.getConfig();
+        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+             PreparedStatement insert = db.prepareStatement("""
+                     insert into notification (id, clinic_id, recipient_id, kind, title, body, priority, source_event_id, created_at)
+                     values (?, ?, ?, 'reminder', ?, 'Due at 08:00.', 'NORMAL', ?, ?)""")) {
+            insert.setObject(1, id);
+            insert.setObject(2, clinic);
+            insert.setObject(3, recipient);
+            insert.setString(4, title);
+            insert.setString(5, "test#" + id);
+            insert.setObject(6, createdAt);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+}

@@ -1,0 +1,104 @@
+package org.intersession.notification.stream;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A real HTTP client reading a text/event-stream line by line on its own thread (the JDK's client, no SSE library). */
+final class SseClient implements AutoCloseable {
+
+    /** One event as the SSE format defines it: the fields of the lines before a blank line. */
+    record Event(String id, String name, String data) {
+    }
+
+    private static final String END = "\u0000end";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final HttpResponse<InputStream> response;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Thread reader;
+
+    private SseClient(HttpResponse<InputStream> response) {
+        this.response = response;
+        this.reader = new Thread(this::read, "sse-test-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static SseClient open(URI uri, String token, String lastEventId) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        return new SseClient(HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
+    }
+
+    int status() {
+        return response.statusCode();
+    }
+
+    private void read() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            // closed by the test or the server
+        }
+        lines.add(END);
+    }
+
+    /** The next comment line's text, skipping events, or null if none comes within the timeout. */
+    String nextComment(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String line;
+        while ((line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null && !END.equals(line)) {
+            if (line.startsWith(":")) {
+                return line.substring(1).trim();
+            }
+        }
+        return null;
+    }
+
+    /** The next event, skipping comments, or null if none is complete within the timeout or the stream ended. */
+    Event nextEvent(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, String> fields = new LinkedHashMap<>();
+        String line;
+        while ((line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null && !END.equals(line)) {
+            if (line.isEmpty()) {
+                if (fields.containsKey("data")) {
+                    return new Event(fields.get("id"), fields.get("event"), fields.get("data"));
+                }
+                fields.clear();
+            } else if (!line.startsWith(":")) {
+                int colon = line.indexOf(':');
+                String name = colon < 0 ? line : line.substring(0, colon);
+                String value = colon < 0 ? "" : line.substring(colon + 1).replaceFirst("^ ", "");
+                fields.merge(name, value, (a, b) -> a + "\n" + b);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        response.body().close();
+    }
+}
