@@ -3,6 +3,7 @@ package org.intersession.e2e;
 import io.restassured.response.Response;
 import org.intersession.e2e.PublicOperations.Operation;
 import org.intersession.e2e.SecurityFixture.Actor;
+import org.intersession.e2e.SecurityFixture.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -76,13 +77,13 @@ class ApiSecurityIT {
         for (String operation : order) {
             Map<Actor, String> row = new EnumMap<>(Actor.class);
             for (Actor actor : Actor.values()) {
-                Response response = calls.call(operation, actor);
-                String outcome = outcome(response.statusCode());
+                Answer answer = calls.call(operation, actor);
+                String outcome = outcome(answer.status());
                 row.put(actor, outcome);
                 String want = expected.get(operation).get(actor);
                 if (!want.equals(outcome)) {
-                    wrong.add(operation + " as " + actor.column() + ": expected " + want + ", got " + response.statusCode()
-                            + " " + abbreviated(response.asString()));
+                    wrong.add(operation + " as " + actor.column() + ": expected " + want + ", got " + answer.status()
+                            + " " + abbreviated(answer.body()));
                 }
             }
             actual.put(operation, row);
@@ -101,23 +102,23 @@ class ApiSecurityIT {
         List<String> leaks = new ArrayList<>();
         int checked = 0;
         for (Operation operation : withIds) {
-            Map<String, Response> strangers = new LinkedHashMap<>();
+            Map<String, Answer> strangers = new LinkedHashMap<>();
             strangers.put("another clinic's admin", calls.call(operation.key(), Actor.OTHER_ADMIN));
-            strangers.put("another client of the clinic", calls.call(operation.key(), Actor.OTHER_ADMIN,
-                    fixture.as(fixture.otherClient)));
+            strangers.put("another client of the clinic", Answer.of(calls.call(operation.key(), Actor.OTHER_ADMIN,
+                    fixture.as(fixture.otherClient))));
             if (!operation.path().startsWith(CLINIC_WIDE)) {
                 strangers.put("a therapist outside the care team", calls.call(operation.key(), Actor.OUTSIDER));
             }
-            for (Map.Entry<String, Response> stranger : strangers.entrySet()) {
+            for (Map.Entry<String, Answer> stranger : strangers.entrySet()) {
                 checked++;
-                Response response = stranger.getValue();
-                String body = response.asString();
-                boolean denied = response.statusCode() == 404 || response.statusCode() == 403;
-                boolean problemOnly = Objects.toString(response.contentType(), "").startsWith("application/problem+json");
+                Answer response = stranger.getValue();
+                String body = response.body();
+                boolean denied = response.status() == 404 || response.status() == 403;
+                boolean problemOnly = response.contentType().startsWith("application/problem+json");
                 boolean leaksData = body.contains(fixture.client.email()) || body.contains(fixture.assignmentTitle)
                         || body.contains(fixture.therapistNote) || body.contains(fixture.privateNote);
                 if (!denied || !problemOnly || leaksData) {
-                    leaks.add(operation.key() + " as " + stranger.getKey() + ": " + response.statusCode() + " " + abbreviated(body));
+                    leaks.add(operation.key() + " as " + stranger.getKey() + ": " + response.status() + " " + abbreviated(body));
                 }
             }
         }

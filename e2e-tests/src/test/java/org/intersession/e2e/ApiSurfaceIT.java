@@ -4,6 +4,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.intersession.e2e.PublicOperations.Operation;
 import org.intersession.e2e.SecurityFixture.Actor;
+import org.intersession.e2e.SecurityFixture.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,12 +45,12 @@ class ApiSurfaceIT {
         List<String> unserved = new ArrayList<>();
         for (Operation operation : operations) {
             String path = PATH_PARAMETER.matcher(operation.path()).replaceAll(m -> m.group().equals("{version}") ? "1" : UUID.randomUUID().toString());
-            Response response = fixture.as(Actor.ADMIN).contentType(ContentType.JSON).body("{}")
-                    .when().request(operation.method().toUpperCase(Locale.ROOT), path);
-            boolean unknownRoute = response.statusCode() == 404
-                    && UNKNOWN_ROUTE_DETAILS.contains(response.jsonPath().getString("detail"));
-            if (unknownRoute || response.statusCode() == 405) {
-                unserved.add(operation.key() + " -> " + response.statusCode() + " " + response.asString());
+            Answer answer = OperationCalls.STREAMS.contains(operation.key()) ? fixture.stream(Actor.ADMIN, path)
+                    : Answer.of(fixture.as(Actor.ADMIN).contentType(ContentType.JSON).body("{}")
+                            .when().request(operation.method().toUpperCase(Locale.ROOT), path));
+            boolean unknownRoute = answer.status() == 404 && UNKNOWN_ROUTE_DETAILS.stream().anyMatch(answer.body()::contains);
+            if (unknownRoute || answer.status() == 405) {
+                unserved.add(operation.key() + " -> " + answer.status() + " " + answer.body());
             }
         }
         System.out.printf("Inventory: %d documented operations served%n", operations.size());
@@ -74,7 +75,9 @@ class ApiSurfaceIT {
             // the gateway's own /q/openapi is a part of the public document; a service's is not public
             boolean internal = body.contains("jvm_") || body.contains("\"checks\"") || body.contains("Intersession assignment-service")
                     || body.contains("Intersession progress-service") || body.contains("Intersession notification-service");
-            if (response.statusCode() < 400 || internal) {
+            // a traversal that the gateway normalises to its own /q/openapi finds a part of the public document
+            boolean gatewaysOwnDocument = probe.endsWith("/q/openapi") && body.contains("title: Intersession API");
+            if (response.statusCode() < 400 && !gatewaysOwnDocument || internal) {
                 reached.add(probe + " -> " + response.statusCode());
             }
         }

@@ -4,11 +4,13 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.intersession.e2e.SecurityFixture.Actor;
+import org.intersession.e2e.SecurityFixture.Answer;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -35,6 +37,9 @@ final class OperationCalls {
         }
     }
 
+    /** Server-sent event streams, which answer with headers and then stay open. */
+    static final Set<String> STREAMS = Set.of("GET /api/v1/notifications/stream");
+
     private final SecurityFixture f;
     private final Map<String, Function<Actor, Call>> calls = new LinkedHashMap<>();
 
@@ -50,8 +55,11 @@ final class OperationCalls {
         return calls.containsKey(operation);
     }
 
-    Response call(String operation, Actor actor) {
-        return call(operation, actor, f.as(actor));
+    Answer call(String operation, Actor actor) {
+        if (STREAMS.contains(operation)) {
+            return f.stream(actor, operation.substring(operation.indexOf(' ') + 1));
+        }
+        return Answer.of(call(operation, actor, f.as(actor)));
     }
 
     /** The request {@code actor} would make, sent with {@code caller}'s credentials. */
@@ -152,6 +160,7 @@ final class OperationCalls {
         on("PUT /api/v1/notification-preferences", a -> Call.json(Map.of(), Map.of("channels", List.of("IN_APP"))));
         on("GET /api/v1/notifications", a -> Call.of(Map.of()));
         on("GET /api/v1/notifications/unread-count", a -> Call.of(Map.of()));
+        on("GET /api/v1/notifications/stream", a -> Call.of(Map.of()));
         on("POST /api/v1/notifications/{id}/read", a -> Call.of(id(f.notificationId)));
     }
 }

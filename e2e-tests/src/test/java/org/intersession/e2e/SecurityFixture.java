@@ -8,7 +8,15 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.intersession.launcher.Stack;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -45,6 +53,7 @@ final class SecurityFixture {
             "users:write", "care-teams:write", "webhooks:write", "templates:write", "reviews:read");
     static final String MIN_SCOPE = "webhooks:write";
 
+    private static final HttpClient STREAMS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static SecurityFixture instance;
 
     final String gateway;
@@ -114,6 +123,38 @@ final class SecurityFixture {
         RequestSpecification spec = given().baseUri(gateway).config(fromAddress(10 + actor.ordinal()));
         String token = tokens.get(actor);
         return token == null ? spec : spec.auth().oauth2(token);
+    }
+
+    /**
+     * What a server-sent event stream answers: its status and content type once the headers arrive (the stream is
+     * then closed), or the whole problem body of a refusal. java.net.http, because REST Assured waits for the end.
+     */
+    Answer stream(Actor actor, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/event-stream");
+        if (tokens.containsKey(actor)) {
+            request.header("Authorization", "Bearer " + tokens.get(actor));
+        }
+        try {
+            HttpResponse<InputStream> response = STREAMS.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                String contentType = response.headers().firstValue("Content-Type").orElse("");
+                String text = contentType.startsWith("text/event-stream") ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                return new Answer(response.statusCode(), contentType, text);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An answer's status, content type and body, however it was fetched. */
+    record Answer(int status, String contentType, String body) {
+        static Answer of(Response response) {
+            return new Answer(response.statusCode(), String.valueOf(response.contentType()), response.asString());
+        }
     }
 
     RequestSpecification as(ClinicApi.Person person) {
