@@ -110,7 +110,7 @@ public class ReviewService {
         READ_REVIEWS.require(caller);
         boolean visible = caller.is(Role.CLIENT) ? caller.id().equals(clientId)
                 : !caller.is(Role.THERAPIST) || identity.caresFor(caller.clinicId(), caller.id(), clientId);
-        if (!visible) {
+        if (!visible || !IdentityReplica.knowsClient(caller.clinicId(), clientId)) {
             throw ApiProblemException.notFound("Client");
         }
         String query = "clinicId = :clinic and clientId = :client";

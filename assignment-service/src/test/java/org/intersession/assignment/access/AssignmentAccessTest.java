@@ -55,7 +55,7 @@ class AssignmentAccessTest {
                 new Call("POST", "/api/v1/assignments/" + id + "/resume", null, Map.of("another client", 403, "another clinic's admin", 403)),
                 new Call("POST", "/api/v1/assignments/" + id + "/cancel", null, Map.of("another client", 403, "another clinic's admin", 403)),
                 new Call("POST", "/api/v1/assignments/" + id + "/complete", null, Map.of("another client", 403, "another clinic's admin", 403)),
-                new Call("GET", "/api/v1/clients/" + f.client + "/reviews", null, Map.of("another clinic's admin", 200)),
+                new Call("GET", "/api/v1/clients/" + f.client + "/reviews", null, Map.of()),
                 new Call("POST", "/api/v1/reviews", review, Map.of("another client", 403, "another clinic's admin", 403)));
 
         List<String> mismatches = new ArrayList<>();

@@ -37,6 +37,15 @@ public class IdentityReplica {
         return CareTeamMember.count("clinicId = ?1 and therapistId = ?2 and clientId = ?3", clinicId, therapistId, clientId) > 0;
     }
 
+    /**
+     * Whether the client is one of the clinic's, as far as this replica knows yet (a profile or a care-team link has
+     * arrived). Reads about one client check this first, so another clinic's client is a 404, not an empty answer.
+     */
+    public static boolean knowsClient(UUID clinicId, UUID clientId) {
+        return ClientProfileReplica.count("clientId = ?1 and clinicId = ?2", clientId, clinicId) > 0
+                || CareTeamMember.count("clinicId = ?1 and clientId = ?2", clinicId, clientId) > 0;
+    }
+
     /** The client's IANA zone, if their profile has arrived. */
     @Transactional
     public Optional<ZoneId> zoneOf(UUID clinicId, UUID clientId) {

@@ -69,7 +69,8 @@ public class AdherenceService {
     public Adherence forClient(Caller caller, UUID clientId, Range range) {
         READ_ADHERENCE.require(caller);
         if (caller.is(Role.CLIENT) && !caller.id().equals(clientId)
-                || caller.is(Role.THERAPIST) && !careTeam(caller).contains(clientId)) {
+                || caller.is(Role.THERAPIST) && !careTeam(caller).contains(clientId)
+                || !IdentityReplica.knowsClient(caller.clinicId(), clientId)) {
             throw ApiProblemException.notFound("Client");
         }
         List<TrackedAssignment> assignments = TrackedAssignment.list("clinicId = ?1 and clientId = ?2", caller.clinicId(), clientId);

@@ -60,7 +60,8 @@ public class SummaryService {
     @Transactional
     public Summary preSession(Caller caller, UUID clientId, LocalDate since) {
         READ_SUMMARY.require(caller);
-        if (caller.is(Role.THERAPIST) && !identity.caresFor(caller.clinicId(), caller.id(), clientId)) {
+        if (caller.is(Role.THERAPIST) && !identity.caresFor(caller.clinicId(), caller.id(), clientId)
+                || !IdentityReplica.knowsClient(caller.clinicId(), clientId)) {
             throw ApiProblemException.notFound("Client");
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

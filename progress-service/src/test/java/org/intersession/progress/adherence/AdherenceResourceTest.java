@@ -57,6 +57,8 @@ class AdherenceResourceTest {
                 .body("missedInARow", equalTo(3));
         given().auth().oauth2(TestTokens.client(clinic, steady)).queryParam("from", from).queryParam("to", to)
                 .when().get("/api/v1/adherence/assignments/{id}", slippingAssignment).then().statusCode(404);
+        given().auth().oauth2(TestTokens.clinicAdmin(UUID.randomUUID(), UUID.randomUUID())).queryParam("from", from).queryParam("to", to)
+                .when().get("/api/v1/adherence/clients/{id}", slipping).then().statusCode(404);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.therapist(clinic, therapist))
                 .queryParam("from", from).queryParam("to", to)

@@ -78,6 +78,8 @@ class SummaryResourceTest {
 
         given().auth().oauth2(TestTokens.therapist(clinic, UUID.randomUUID()))
                 .when().get("/api/v1/clients/{id}/pre-session-summary", client).then().statusCode(404);
+        given().auth().oauth2(TestTokens.clinicAdmin(UUID.randomUUID(), UUID.randomUUID()))
+                .when().get("/api/v1/clients/{id}/pre-session-summary", client).then().statusCode(404);
         given().auth().oauth2(TestTokens.client(clinic, client))
                 .when().get("/api/v1/clients/{id}/pre-session-summary", client).then().statusCode(403);
         given().auth().oauth2(TestTokens.client(clinic, client))

@@ -1,0 +1,166 @@
+package org.intersession.e2e;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.intersession.e2e.SecurityFixture.Actor;
+import org.intersession.e2e.SecurityFixture.Answer;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * A well-formed request for each documented operation ("METHOD /path" as in the OpenAPI document), aimed at clinic
+ * A's records. A call that changes or uses up what it acts on gets a fresh record of its own, so every actor meets
+ * the same state. An operation without an entry here fails the suite: a new endpoint needs a request, too.
+ */
+final class OperationCalls {
+
+    /** One request: path parameters by name, and what to send. */
+    record Call(Map<String, Object> pathParams, Function<RequestSpecification, RequestSpecification> request) {
+
+        static Call of(Map<String, Object> pathParams) {
+            return new Call(pathParams, r -> r);
+        }
+
+        static Call json(Map<String, Object> pathParams, Object body) {
+            return new Call(pathParams, r -> r.contentType(ContentType.JSON).body(body));
+        }
+
+        Call with(Function<RequestSpecification, RequestSpecification> more) {
+            return new Call(pathParams, r -> more.apply(request.apply(r)));
+        }
+    }
+
+    /** Server-sent event streams, which answer with headers and then stay open. */
+    static final Set<String> STREAMS = Set.of("GET /api/v1/notifications/stream");
+
+    private final SecurityFixture f;
+    private final Map<String, Function<Actor, Call>> calls = new LinkedHashMap<>();
+
+    OperationCalls(SecurityFixture fixture) {
+        this.f = fixture;
+        gateway();
+        assignments();
+        progress();
+        notifications();
+    }
+
+    boolean knows(String operation) {
+        return calls.containsKey(operation);
+    }
+
+    Answer call(String operation, Actor actor) {
+        if (STREAMS.contains(operation)) {
+            return f.stream(actor, operation.substring(operation.indexOf(' ') + 1));
+        }
+        return Answer.of(call(operation, actor, f.as(actor)));
+    }
+
+    /** The request {@code actor} would make, sent with {@code caller}'s credentials. */
+    Response call(String operation, Actor actor, RequestSpecification caller) {
+        Function<Actor, Call> factory = calls.get(operation);
+        if (factory == null) {
+            throw new IllegalStateException("no request is defined for " + operation + "; add one to OperationCalls");
+        }
+        Call call = factory.apply(actor);
+        int space = operation.indexOf(' ');
+        String method = operation.substring(0, space);
+        String path = operation.substring(space + 1);
+        return call.request().apply(caller.pathParams(call.pathParams())).when().request(method, path);
+    }
+
+    private void on(String operation, Function<Actor, Call> call) {
+        calls.put(operation, call);
+    }
+
+    private static Map<String, Object> id(Object id) {
+        return Map.of("id", id);
+    }
+
+    private void gateway() {
+        on("GET /.well-known/jwks.json", a -> Call.of(Map.of()));
+        on("GET /openapi", a -> Call.of(Map.of()));
+        on("GET /api/v1/api-clients", a -> Call.of(Map.of()));
+        on("POST /api/v1/api-clients", a -> Call.json(Map.of(), Map.of("name", "Calendar sync", "scopes", List.of("users:read"))));
+        on("DELETE /api/v1/api-clients/{id}", a -> Call.of(id(f.newApiClient())));
+        on("POST /api/v1/auth/accept-invitation", a -> Call.json(Map.of(),
+                Map.of("token", f.invitedClient().getValue(), "password", ClinicApi.PASSWORD)));
+        on("POST /api/v1/auth/login", a -> Call.json(Map.of(), Map.of("email", f.client.email(), "password", ClinicApi.PASSWORD)));
+        on("POST /api/v1/auth/logout", a -> Call.json(Map.of(), Map.of("refreshToken", "rt_" + UUID.randomUUID())));
+        on("POST /api/v1/auth/token", a -> Call.of(Map.of()).with(r -> r.contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("client_id", f.apiMinClientId)
+                .formParam("client_secret", f.apiMinSecret)));
+        on("PUT /api/v1/clients/{clientId}/care-team/{therapistId}", a ->
+                Call.of(Map.of("clientId", f.invitedClient().getKey(), "therapistId", f.therapist.id())));
+        on("DELETE /api/v1/clients/{clientId}/care-team/{therapistId}", a ->
+                Call.of(Map.of("clientId", f.linkedInvitedClient(), "therapistId", f.therapist.id())));
+        on("GET /api/v1/clinics", a -> Call.of(Map.of()));
+        on("POST /api/v1/clinics", a -> Call.json(Map.of(), Map.of("name", "Hillside Practice",
+                "admin", Map.of("email", "admin-" + UUID.randomUUID() + "@clinic.test", "displayName", "Hill Admin"))));
+        on("POST /api/v1/signing-keys/rotate", a -> Call.of(Map.of()));
+        on("GET /api/v1/users", a -> Call.of(Map.of()));
+        on("POST /api/v1/users", a -> Call.json(Map.of(), Map.of("email", "new-" + UUID.randomUUID() + "@clinic.test",
+                "displayName", "Dr. New", "role", "THERAPIST")));
+        on("GET /api/v1/users/{id}", a -> Call.of(id(f.client.id())));
+        on("PATCH /api/v1/users/{id}", a -> Call.json(id(f.client.id()), Map.of("displayName", "Casey")));
+        on("POST /api/v1/users/{id}/deactivate", a -> Call.of(id(f.invitedClient().getKey())));
+    }
+
+    private void assignments() {
+        on("GET /api/v1/assignments", a -> Call.of(Map.of()));
+        // an API client names the therapist it assigns for; a therapist assigns as themself
+        on("POST /api/v1/assignments", a -> Call.json(Map.of(), f.assignmentBody(a.name().startsWith("API") ? f.therapist.id() : null)));
+        on("GET /api/v1/assignments/{id}", a -> Call.of(id(f.assignmentId)));
+        on("PATCH /api/v1/assignments/{id}", a -> {
+            UUID fresh = f.newAssignment();
+            String etag = f.etag(f.therapist, "/api/v1/assignments/{id}", fresh);
+            return Call.json(id(fresh), Map.of("instructions", "Write it down the same evening.")).with(r -> r.header("If-Match", etag));
+        });
+        for (String transition : List.of("acknowledge", "pause", "cancel")) {
+            on("POST /api/v1/assignments/{id}/" + transition, a -> Call.of(id(f.newAssignment())));
+        }
+        // only a started (here: paused) assignment can be resumed or completed
+        on("POST /api/v1/assignments/{id}/resume", a -> Call.of(id(f.pausedAssignment())));
+        on("POST /api/v1/assignments/{id}/complete", a -> Call.of(id(f.pausedAssignment())));
+        on("GET /api/v1/assignments/{id}/occurrences", a -> Call.of(id(f.assignmentId)));
+        on("POST /api/v1/reviews", a -> Call.json(Map.of(), f.reviewBody(f.nextSessionDate())));
+        on("GET /api/v1/clients/{clientId}/reviews", a -> Call.of(Map.of("clientId", f.client.id())));
+        on("GET /api/v1/templates", a -> Call.of(Map.of()));
+        on("POST /api/v1/templates", a -> Call.json(Map.of(), f.templateBody("Behavioural experiment")));
+        on("GET /api/v1/templates/{id}", a -> Call.of(id(f.templateId)));
+        on("PUT /api/v1/templates/{id}", a -> Call.json(id(f.newTemplate()), f.templateBody("Behavioural experiment, revised")));
+        on("POST /api/v1/templates/{id}/archive", a -> Call.of(id(f.newTemplate())));
+        on("GET /api/v1/templates/{id}/versions/{version}", a -> Call.of(Map.of("id", f.templateId, "version", 1)));
+    }
+
+    private void progress() {
+        on("GET /api/v1/adherence/assignments/{id}", a -> Call.of(id(f.assignmentId)));
+        on("GET /api/v1/adherence/caseload", a -> Call.of(Map.of()));
+        on("GET /api/v1/adherence/clients/{clientId}", a -> Call.of(Map.of("clientId", f.client.id())));
+        on("POST /api/v1/progress-entries", a -> Call.json(Map.of(), Map.of("id", UUID.randomUUID(),
+                "assignmentId", f.assignmentId, "status", "DONE", "occurrenceKey", a == Actor.CLIENT ? f.unusedOccurrenceKey() : f.occurrenceKey(1))));
+        on("GET /api/v1/progress-entries/{id}", a -> Call.of(id(f.entryId)));
+        on("PUT /api/v1/progress-entries/{id}", a -> {
+            String etag = f.etag(f.client, "/api/v1/progress-entries/{id}", f.entryId);
+            Map<String, Object> body = new HashMap<>(Map.of("status", "DONE", "note", f.privateNote, "notePrivate", true));
+            return Call.json(id(f.entryId), body).with(r -> r.header("If-Match", etag));
+        });
+        on("GET /api/v1/trends/assignments/{id}", a -> Call.of(id(f.assignmentId)));
+        on("GET /api/v1/clients/{clientId}/pre-session-summary", a -> Call.of(Map.of("clientId", f.client.id())));
+    }
+
+    private void notifications() {
+        on("GET /api/v1/notification-preferences", a -> Call.of(Map.of()));
+        on("PUT /api/v1/notification-preferences", a -> Call.json(Map.of(), Map.of("channels", List.of("IN_APP"))));
+        on("GET /api/v1/notifications", a -> Call.of(Map.of()));
+        on("GET /api/v1/notifications/unread-count", a -> Call.of(Map.of()));
+        on("GET /api/v1/notifications/stream", a -> Call.of(Map.of()));
+        on("POST /api/v1/notifications/{id}/read", a -> Call.of(id(f.notificationId)));
+    }
+}
