@@ -162,5 +162,24 @@ final class OperationCalls {
         on("GET /api/v1/notifications/unread-count", a -> Call.of(Map.of()));
         on("GET /api/v1/notifications/stream", a -> Call.of(Map.of()));
         on("POST /api/v1/notifications/{id}/read", a -> Call.of(id(f.notificationId)));
+        webhooks();
+    }
+
+    /**
+     * Each call gets a fresh endpoint of clinic A, so a delete or a rotation by one actor changes nothing for the next.
+     * A replay names a delivery that does not exist: who may replay then meets a 404, who may not a 403 or 401
+     * (replaying a real delivery is covered by the notification-service tests).
+     */
+    private void webhooks() {
+        on("GET /api/v1/webhook-endpoints", a -> Call.of(Map.of()));
+        on("POST /api/v1/webhook-endpoints", a -> Call.json(Map.of(), f.webhookBody("EHR")));
+        on("GET /api/v1/webhook-endpoints/{id}", a -> Call.of(id(f.newWebhook())));
+        on("PATCH /api/v1/webhook-endpoints/{id}", a -> Call.json(id(f.newWebhook()), Map.of("description", "EHR, renamed")));
+        on("DELETE /api/v1/webhook-endpoints/{id}", a -> Call.of(id(f.newWebhook())));
+        on("POST /api/v1/webhook-endpoints/{id}/secret-rotations", a -> Call.of(id(f.newWebhook())));
+        on("GET /api/v1/webhook-endpoints/{id}/deliveries", a -> Call.of(id(f.newWebhook())));
+        on("POST /api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/replays", a ->
+                Call.of(Map.of("id", f.newWebhook(), "deliveryId", UUID.randomUUID())));
+        on("GET /api/v1/audit-events", a -> Call.of(Map.of()));
     }
 }

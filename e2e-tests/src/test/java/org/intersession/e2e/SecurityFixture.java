@@ -231,6 +231,17 @@ final class SecurityFixture {
                 .when().post("/api/v1/templates").then().statusCode(201).extract().jsonPath().getUUID("id");
     }
 
+    /** Clinic A's webhook endpoint, at the address the e2e platform lets through its SSRF guard. */
+    Map<String, Object> webhookBody(String description) {
+        return Map.of("url", "http://127.0.0.2:9/intersession", "eventTypes", List.of("org.intersession.progress.flagged.v1"),
+                "description", description);
+    }
+
+    UUID newWebhook() {
+        return as(admin).contentType(ContentType.JSON).body(webhookBody("fresh"))
+                .when().post("/api/v1/webhook-endpoints").then().statusCode(201).extract().jsonPath().getUUID("id");
+    }
+
     UUID newApiClient() {
         return apiClient(List.of("users:read")).getUUID("apiClient.id");
     }
