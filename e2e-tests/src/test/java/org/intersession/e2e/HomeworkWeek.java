@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reminders; the client acknowledges it and logs the week late: done, skipped (no time), done, done, done with an
  * intensity that crosses the alert, missed, done. The therapist hears of each completion and of the flag once,
  * reads 5 of 7 with the right streaks and the pre-session summary, records the session review and modifies the
- * assignment.
+ * assignment. The clinic's webhook endpoint, a receiver the test runs, gets the flag once, signed.
  *
  * <p>The week lies in the past so it runs in seconds: the seven daily occurrences were due from seven days ago to
  * 23 hours ago, each open for an hour after its due time, so all have closed; the eighth is due in an hour and still
@@ -42,6 +42,7 @@ final class HomeworkWeek {
     static final ZoneId ZONE = ZoneId.of("Atlantic/Reykjavik");
     private static final Duration EVENTUAL = Duration.ofSeconds(60);
     private static final int[] INTENSITY = {70, 0, 65, 60, 95, 0, 40};
+    private static final String FLAGGED = "org.intersession.progress.flagged.v1";
 
     private final RunningStack platform;
 
@@ -50,10 +51,22 @@ final class HomeworkWeek {
     }
 
     void run() {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            run(receiver);
+        }
+    }
+
+    private void run(WebhookReceiver receiver) {
         ClinicApi clinic = ClinicApi.newClinic(platform);
         ClinicApi.Person therapist = clinic.therapist();
         ClinicApi.Person client = clinic.client(ZONE.getId());
         clinic.link(client, therapist);
+        JsonPath webhook = clinic.as(clinic.admin()).contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url(), "eventTypes", List.of(FLAGGED), "description", "Flags to the clinic's EHR"))
+                .when().post("/api/v1/webhook-endpoints")
+                .then().statusCode(201).body("enabled", equalTo(true)).extract().jsonPath();
+        String secret = webhook.getString("secret");
+        assertTrue(secret.startsWith("whsec_"), secret);
 
         String templateId = thoughtRecordWithAlert(clinic, therapist);
         LocalDateTime nowLocal = LocalDateTime.now(ZONE);
@@ -99,6 +112,8 @@ final class HomeworkWeek {
         assertEquals(40f, summary.getFloat("trends.find { it.key == 'answers.intensity' }.last"));
         assertEquals(List.of("How strong was the emotion?"), summary.getList("flags.fieldLabel"));
 
+        WebhookReceiver.Delivery flag = flaggedAnswerDelivered(clinic, receiver, webhook.getString("id"), secret);
+
         reviewAndModify(clinic, therapist, client, assignmentId);
 
         // nothing was delivered twice, whichever instance consumed the events
@@ -107,6 +122,43 @@ final class HomeworkWeek {
         assertEquals(1, kinds.get("progress.flagged/HIGH"), kinds.toString());
         assertEquals(6, kinds.values().stream().mapToInt(Integer::intValue).sum(), kinds.toString());
         assertEquals(Map.of("assignment.created/NORMAL", 1), kinds(clinic, client));
+        assertEquals(List.of(flag.id()), receiver.deliveries().stream().map(WebhookReceiver.Delivery::id).toList());
+
+        // a replay sends the same event with the same webhook-id, so the receiver can drop it
+        String deliveryId = clinic.as(clinic.admin()).when().get("/api/v1/webhook-endpoints/{id}/deliveries", webhook.getString("id"))
+                .then().statusCode(200).extract().path("items[0].id");
+        clinic.as(clinic.admin()).when()
+                .post("/api/v1/webhook-endpoints/{id}/deliveries/{delivery}/replays", webhook.getString("id"), deliveryId)
+                .then().statusCode(202);
+        await().atMost(EVENTUAL).until(() -> receiver.deliveries().size() == 2);
+        WebhookReceiver.Delivery replayed = receiver.deliveries().get(1);
+        assertEquals(flag.id(), replayed.id());
+        assertEquals(flag.text(), replayed.text());
+        assertTrue(WebhookReceiver.signedWith(replayed, secret), "the replay is signed too");
+    }
+
+    /**
+     * The flag reached the clinic's endpoint once, as a structured CloudEvent, signed with the endpoint's secret
+     * (checked here independently, Standard Webhooks 1.0), and the delivery is recorded as succeeded.
+     */
+    private static WebhookReceiver.Delivery flaggedAnswerDelivered(ClinicApi clinic, WebhookReceiver receiver, String endpointId,
+                                                                   String secret) {
+        await().atMost(EVENTUAL).until(() -> !receiver.deliveries().isEmpty());
+        WebhookReceiver.Delivery delivery = receiver.deliveries().get(0);
+        assertTrue(delivery.contentType().startsWith("application/json"), delivery.contentType());
+        assertTrue(WebhookReceiver.signedWith(delivery, secret), "signature " + delivery.signature());
+        long skew = Math.abs(Instant.now().getEpochSecond() - Long.parseLong(delivery.timestamp()));
+        assertTrue(skew < 300, "webhook-timestamp is " + skew + " s off");
+        JsonPath event = JsonPath.from(delivery.text());
+        assertEquals("1.0", event.getString("specversion"));
+        assertEquals(FLAGGED, event.getString("type"));
+        assertEquals("intensity", event.getString("data.fieldKey"));
+        assertEquals(95, event.getInt("data.value"));
+        await().atMost(EVENTUAL).untilAsserted(() -> clinic.as(clinic.admin())
+                .when().get("/api/v1/webhook-endpoints/{id}/deliveries", endpointId)
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].status", equalTo("SUCCEEDED"))
+                .body("items[0].eventType", equalTo(FLAGGED)).body("items[0].attempts[0].responseStatus", equalTo(204)));
+        return delivery;
     }
 
     /** The built-in thought record, copied as a clinic template with an alert when the emotion is at 90 or more. */

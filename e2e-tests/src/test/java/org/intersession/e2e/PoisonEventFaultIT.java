@@ -87,9 +87,10 @@ class PoisonEventFaultIT {
                 .then().statusCode(200).body("items.kind", hasItem(CompletionLoad.COMPLETION_KIND)));
         long carriedOnMillis = (System.nanoTime() - published) / 1_000_000;
 
-        // progress-service reads the assignment topic; notification-service reads both
+        // progress-service reads the assignment topic; notification-service reads both, in two consumer groups (the
+        // inbox consumers and the webhook fan-out), each of which dead-letters what it cannot read
         int expectedInProgressDlq = poison.size();
-        int expectedInNotificationDlq = 2 * poison.size();
+        int expectedInNotificationDlq = 2 * 2 * poison.size();
         List<ConsumerRecord<String, String>> progressDlq = deadLetters(platform, PROGRESS_DLQ, marker, expectedInProgressDlq);
         List<ConsumerRecord<String, String>> notificationDlq = deadLetters(platform, NOTIFICATION_DLQ, marker, expectedInNotificationDlq);
 
@@ -98,7 +99,7 @@ class PoisonEventFaultIT {
                 "consumersCarriedOnAfterMs", carriedOnMillis,
                 "lost", Math.max(0, expectedInProgressDlq - progressDlq.size()) + Math.max(0, expectedInNotificationDlq - notificationDlq.size()));
         assertEquals(expectedInProgressDlq, progressDlq.size(), "progress-service dead-letters each poison record once");
-        assertEquals(expectedInNotificationDlq, notificationDlq.size(), "notification-service dead-letters each poison record once");
+        assertEquals(expectedInNotificationDlq, notificationDlq.size(), "notification-service dead-letters each poison record once per topic and consumer group");
         for (ConsumerRecord<String, String> record : notificationDlq) {
             assertTrue(record.headers().lastHeader("dead-letter-reason") != null, "the dead-letter record says why");
         }

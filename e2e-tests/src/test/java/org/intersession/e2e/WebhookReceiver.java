@@ -32,7 +32,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     WebhookReceiver() {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 16);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,7 +50,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+        return "http://127.0.0.2:" + server.getAddress().getPort() + "/hooks";
     }
 
     List<Delivery> deliveries() {
