@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -96,6 +97,9 @@ public final class Benchmark {
                 logFiles.computeIfAbsent(part, p -> writer(logs.resolve(p + ".log"))).println(line);
             });
             say("platform ready in %.1f s".formatted((System.nanoTime() - started) / 1e9));
+            Stack running = stack;
+            processes.lookUpProcessesWith(module -> Arrays.stream(ServiceSpec.values())
+                    .filter(spec -> spec.module().equals(module)).findFirst().flatMap(spec -> running.process(spec, 0)));
             Measured measured = measure(operatorPassword);
             double loadAtEnd = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             ReportWriter.write(out, new ReportWriter.Report(date, machine + ", load average %.2f at the end".formatted(loadAtEnd), command, scale.name(), this.data, measurements,
