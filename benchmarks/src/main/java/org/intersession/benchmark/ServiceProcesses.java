@@ -39,6 +39,11 @@ final class ServiceProcesses {
         }
     }
 
+    /** Forgets a module's start, so that the next "Listening on" line of a restarted process counts. */
+    void forget(String module) {
+        startups.remove(module);
+    }
+
     Optional<Startup> startup(String module) {
         return Optional.ofNullable(startups.get(module));
     }
