@@ -28,6 +28,12 @@ public enum JvmProfile {
      */
     static final String MAX_HEAP = "-Xmx96m";
 
+    /**
+     * Without it the JVM starts at a 64th of the machine's memory, capped at the maximum, and keeps that much; from a
+     * small start the serial collector grows the heap only as far as the live data needs.
+     */
+    static final String INITIAL_HEAP = "-Xms32m";
+
     private final List<String> extraOptions;
 
     JvmProfile(List<String> extraOptions) {
@@ -40,7 +46,7 @@ public enum JvmProfile {
      * does not match this JVM.
      */
     List<String> options(Path quarkusRunJar) {
-        List<String> options = new ArrayList<>(List.of(MAX_HEAP, "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
+        List<String> options = new ArrayList<>(List.of(INITIAL_HEAP, MAX_HEAP, "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
                 "-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
         options.addAll(extraOptions);
         Path archive = quarkusRunJar.resolveSibling("app-cds.jsa");

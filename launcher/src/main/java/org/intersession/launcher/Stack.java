@@ -241,6 +241,8 @@ public final class Stack implements AutoCloseable {
                 .directory(jar(spec).getParent().toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(ServiceEnvironment.of(spec, endpoints(instance)));
+        // glibc gives each busy thread a malloc arena of its own; two bound the native memory of a JVM with many threads
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         Process process = builder.start();
         String part = partName(spec, instance);
         Thread pump = new Thread(() -> {
