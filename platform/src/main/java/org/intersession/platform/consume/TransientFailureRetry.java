@@ -53,6 +53,8 @@ final class TransientFailureRetry {
                     recovered();
                 }
                 return result;
+            } catch (ConsumerStopping stopping) {
+                throw stopping;
             } catch (RuntimeException failure) {
                 if (DatabaseUnavailable.causedBy(failure)) {
                     outage(consumer, failure);
@@ -66,6 +68,7 @@ final class TransientFailureRetry {
                     throw failure;
                 }
                 if (!pause.sleep(backoff)) {
+                    LOG.infof("%s stops while waiting for the database; its event is left unacknowledged, for redelivery", consumer);
                     throw new ConsumerStopping(consumer, failure);
                 }
                 backoff = next(backoff);

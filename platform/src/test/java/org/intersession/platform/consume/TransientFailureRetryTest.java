@@ -109,6 +109,16 @@ class TransientFailureRetryTest {
     }
 
     @Test
+    void anAttemptRefusedBecauseTheApplicationStopsIsNotRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        ConsumerStopping stopping = new ConsumerStopping("test-consumer", null);
+        assertSame(stopping, assertThrows(ConsumerStopping.class,
+                () -> retryPausingUntilStopAfter(Integer.MAX_VALUE).run("test-consumer", failing(1, stopping, attempts))));
+        assertEquals(1, attempts.get());
+        assertEquals(List.of(), pauses);
+    }
+
+    @Test
     void anOutageIsLoggedOnceWhenItStartsAndOnceWhenItEndsNotOncePerAttempt() {
         Logger logger = Logger.getLogger(TransientFailureRetry.class.getName());
         List<LogRecord> logged = new ArrayList<>();
