@@ -27,8 +27,9 @@ import java.util.UUID;
 /**
  * {@code ./intersession up --demo}: a demo clinic made through the public API only, as a clinic app would make it:
  * an admin, two therapists, five clients with care teams, homework from the built-in templates started three weeks
- * ago, and three weeks of progress logged late (done, partly done, skipped with reasons, missed, one flagged answer),
- * plus one session review. Seeded once: the logins are kept in {@code .intersession/demo-logins.txt}, and a
+ * ago, and three weeks of progress (done, partly done, skipped with reasons, missed, one flagged answer), each sent
+ * with when the client did it, as an app that syncs later would, so most are on time and some late; plus one
+ * session review. Seeded once: the logins are kept in {@code .intersession/demo-logins.txt}, and a
  * second run only prints them.
  */
 public final class DemoClinic {
@@ -173,7 +174,10 @@ public final class DemoClinic {
         out.print(text);
     }
 
-    /** Logs, late, what the client did with each occurrence whose window has closed; missed ones get no entry. */
+    /**
+     * Logs now what the client did with each occurrence whose window has closed, with when they did it
+     * ({@code completedAt}); missed ones get no entry.
+     */
     private int logWeeks(String assignmentId, Person client, String token, JsonNode fields, Homework homework, LocalDate start,
                          int salt) throws IOException {
         Instant now = Instant.now();
@@ -192,11 +196,17 @@ public final class DemoClinic {
                 continue;
             }
             String status = flag ? "DONE" : outcome.status().name();
+            Instant completedAt = Instant.parse(occurrence.path("dueAt").asText())
+                    .plus(DemoWeeks.completedAfterDue(client.habit(), dayIndex, DAYS, salt));
+            if (completedAt.isAfter(now)) {
+                completedAt = now;
+            }
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("id", UUID.randomUUID());
             entry.put("assignmentId", assignmentId);
             entry.put("occurrenceKey", occurrence.path("key").asText());
             entry.put("status", status);
+            entry.put("completedAt", completedAt.toString());
             if (status.equals("SKIPPED")) {
                 entry.put("skipReason", outcome.skipReason());
                 if (outcome.skipReasonText() != null) {

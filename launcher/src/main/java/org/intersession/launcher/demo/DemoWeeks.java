@@ -1,5 +1,7 @@
 package org.intersession.launcher.demo;
 
+import java.time.Duration;
+
 /**
  * What a demo client did with each occurrence of their homework: mostly done, some skipped with a reason, some
  * missed, and a mood that moves over the weeks, so adherence, trends and the caseload show something at once.
@@ -49,6 +51,25 @@ public final class DemoWeeks {
                     ? (dice < 8 ? missed(0.4) : done(0.35 + 0.1 * progress))
                     : (dice < 35 ? missed(0.7) : dice < 60 ? skipped(0.7, "FELT_UNWELL", "Bad week, stayed in bed.") : done(0.6 + 0.2 * progress));
         };
+    }
+
+    /**
+     * When the client did it (or decided to skip), from the occurrence's due time: mostly within an hour or two of
+     * it, some caught up the next day, after the 12-hour window had closed. Who keeps their homework badly is late
+     * more often: an improving client at first, a slipping one at the end.
+     */
+    public static Duration completedAfterDue(Habit habit, int day, int days, int salt) {
+        double progress = days <= 1 ? 1 : (double) day / (days - 1);
+        int dice = Math.floorMod((day + 11) * 6_271 + salt * 15_485_863, 100);
+        int latePercent = switch (habit) {
+            case STEADY -> 8;
+            case IMPROVING -> progress < 0.35 ? 35 : 10;
+            case SLIPPING -> progress < 0.6 ? 5 : 40;
+        };
+        if (dice < latePercent) {
+            return Duration.ofHours(14).plusMinutes(dice * 37L % 600);
+        }
+        return Duration.ofMinutes(-60 + dice * 53L % 210);
     }
 
     private static Outcome done(double distress) {

@@ -2,6 +2,7 @@ package org.intersession.launcher.demo;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -58,5 +59,38 @@ class DemoWeeksTest {
                 assertTrue(outcome.distress() >= 0 && outcome.distress() <= 1);
             }
         }
+    }
+
+    @Test
+    void mostHomeworkIsDoneOnTimeAndSomeIsCaughtUpAfterTheWindowClosed() {
+        Duration window = Duration.ofHours(12);
+        int late = 0;
+        int all = 0;
+        for (DemoWeeks.Habit habit : DemoWeeks.Habit.values()) {
+            for (int salt = 0; salt < 9; salt++) {
+                for (int day = 0; day < 21; day++) {
+                    Duration afterDue = DemoWeeks.completedAfterDue(habit, day, 21, salt);
+                    assertTrue(afterDue.compareTo(window.negated()) > 0, "done before the window opened: " + afterDue);
+                    assertTrue(afterDue.compareTo(Duration.ofDays(2)) < 0, "caught up too long after: " + afterDue);
+                    late += afterDue.compareTo(window) > 0 ? 1 : 0;
+                    all++;
+                }
+            }
+        }
+        double share = (double) late / all;
+        assertTrue(share > 0.05 && share < 0.35, "late share " + share);
+    }
+
+    @Test
+    void aSlippingClientIsLateMoreOftenInTheLastWeek() {
+        int firstWeek = 0;
+        int lastWeek = 0;
+        for (int salt = 0; salt < 9; salt++) {
+            for (int day = 0; day < 7; day++) {
+                firstWeek += DemoWeeks.completedAfterDue(DemoWeeks.Habit.SLIPPING, day, 21, salt).toHours() >= 12 ? 1 : 0;
+                lastWeek += DemoWeeks.completedAfterDue(DemoWeeks.Habit.SLIPPING, day + 14, 21, salt).toHours() >= 12 ? 1 : 0;
+            }
+        }
+        assertTrue(lastWeek > firstWeek, "first week " + firstWeek + ", last week " + lastWeek);
     }
 }

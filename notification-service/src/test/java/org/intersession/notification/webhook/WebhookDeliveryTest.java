@@ -17,6 +17,7 @@ import org.intersession.platform.event.progress.ProgressRecorded;
 import org.intersession.testing.TestEvents;
 import org.intersession.testing.TestTokens;
 import org.intersession.testing.TopicProbe;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -316,10 +320,12 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void aSlowOrHugeResponseCannotHoldTheDispatcher() {
+    void aSlowOrHugeResponseCannotHoldTheDispatcher() throws InterruptedException {
+        // the receiver stalls until the test is done with it: the dispatcher must give up on its own, not wait
+        CountDownLatch released = new CountDownLatch(1);
         WebhookReceiver slow = receiver("127.0.0.2").answering(exchange -> {
             try {
-                Thread.sleep(6_000); // the receiver stalls; the dispatcher must not wait for it
+                released.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -347,27 +353,36 @@ class WebhookDeliveryTest {
             deliveries(slowEndpoint.get("id")).body("items[0].attempts", hasSize(1));
             deliveries(hugeEndpoint.get("id")).body("items[0].attempts", hasSize(1));
         });
-        // test profile: 2s request timeout
+        // test profile: 2s request timeout; the slow receiver has still not answered
         deliveries(slowEndpoint.get("id"))
                 .body("items[0].attempts[0].error", equalTo("no response within 2s"))
                 .body("items[0].attempts[0].durationMs", lessThan(5_000));
         deliveries(hugeEndpoint.get("id"))
                 .body("items[0].status", equalTo("SUCCEEDED"))
                 .body("items[0].attempts[0].durationMs", lessThan(5_000));
+        released.countDown();
     }
 
     @Test
     void twoDispatchersAtOnceSendEachDeliveryExactlyOnce() throws Exception {
+        // The first batch is held in flight (its leases taken) until the other dispatcher has claimed a batch of
+        // its own, so both claim while the other's rows are leased, whatever the timing.
+        AtomicReference<UUID> endpointOf = new AtomicReference<>();
+        AtomicBoolean bothClaimed = new AtomicBoolean();
         WebhookReceiver receiver = receiver("127.0.0.2").answering(exchange -> {
-            try {
-                Thread.sleep(50); // keeps each batch in flight while the other dispatcher claims
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!bothClaimed.get()) {
+                try {
+                    await().atMost(Duration.ofSeconds(20)).until(() -> leaseHolders(endpointOf.get()) >= 2);
+                    bothClaimed.set(true);
+                } catch (ConditionTimeoutException e) {
+                    // the assertion below reports it
+                }
             }
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
         Map<String, String> endpoint = register(receiver, ProgressFlagged.TYPE);
+        endpointOf.set(UUID.fromString(endpoint.get("id")));
         int events = 30;
         for (int i = 0; i < events; i++) {
             publishFlagged(clinic);
@@ -392,6 +407,7 @@ class WebhookDeliveryTest {
         assertEquals(events, receiver.hitsById().size());
         assertTrue(receiver.hitsById().values().stream().allMatch(hits -> hits == 1), "each once: " + receiver.hitsById());
         assertTrue(attempted >= events, "both dispatchers together attempted " + attempted);
+        assertTrue(bothClaimed.get(), "the second dispatcher claimed while the first one's batch was in flight");
         assertEquals(Set.of(WebhookDelivery.Status.SUCCEEDED), Set.copyOf(QuarkusTransaction.requiringNew().call(() ->
                 WebhookDelivery.<WebhookDelivery>list("endpointId", endpointId).stream().map(d -> d.status).toList())));
 
@@ -400,6 +416,14 @@ class WebhookDeliveryTest {
                 .then().statusCode(200).body("items", hasSize(20)).body("nextCursor", notNullValue()).extract().path("nextCursor");
         given().auth().oauth2(admin).queryParam("limit", 20).queryParam("cursor", cursor).when().get(PATH + "/{id}/deliveries", endpoint.get("id"))
                 .then().statusCode(200).body("items", hasSize(events - 20)).body("nextCursor", nullValue());
+    }
+
+    /** How many claims (lease tokens) hold unexpired leases on the endpoint's pending deliveries. */
+    private long leaseHolders(UUID endpointId) {
+        return QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.<WebhookDelivery>list(
+                        "endpointId = ?1 and status = ?2 and leaseUntil > ?3", endpointId, WebhookDelivery.Status.PENDING,
+                        OffsetDateTime.now(ZoneOffset.UTC))
+                .stream().map(d -> d.leaseToken).distinct().count());
     }
 
     private void awaitConsumed(String eventId) {

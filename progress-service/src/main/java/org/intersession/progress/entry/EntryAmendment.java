@@ -7,7 +7,10 @@ import jakarta.validation.constraints.Size;
 
 import java.util.Map;
 
-/** The new state of an entry; the same rules as a new entry apply. Which occurrence it is for cannot change. */
+/**
+ * The new state of an entry; the same rules as a new entry apply. Which occurrence it is for, and when it was done,
+ * cannot change.
+ */
 public record EntryAmendment(
         @NotNull EntryStatus status,
         @Size(max = 50) Map<String, Object> answers,
@@ -23,6 +26,6 @@ public record EntryAmendment(
 
     NewProgressEntry asEntryOf(ProgressEntry entry) {
         return new NewProgressEntry(entry.id, entry.assignmentId, entry.occurrenceKey, status, answers, moodBefore, moodAfter,
-                distressBefore, distressAfter, minutesSpent, note, notePrivate, skipReason, skipReasonText);
+                distressBefore, distressAfter, minutesSpent, note, notePrivate, skipReason, skipReasonText, entry.completedAt);
     }
 }

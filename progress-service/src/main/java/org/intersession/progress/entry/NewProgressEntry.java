@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +18,8 @@ import java.util.UUID;
  * @param answers       the fields of the assignment's pinned schema; checked field by field
  * @param notePrivate   the therapist sees that there is a note, but not its text
  * @param skipReason    required when SKIPPED, refused otherwise
+ * @param completedAt   when the client did it (or decided to skip), for an app that logs offline and syncs later;
+ *                      lateness is judged by it. Optional: without it, by when the entry reaches the server
  */
 public record NewProgressEntry(
         @NotNull UUID id,
@@ -32,5 +35,6 @@ public record NewProgressEntry(
         @Size(max = 4000) String note,
         boolean notePrivate,
         SkipReason skipReason,
-        @Size(max = 500) String skipReasonText) {
+        @Size(max = 500) String skipReasonText,
+        OffsetDateTime completedAt) {
 }

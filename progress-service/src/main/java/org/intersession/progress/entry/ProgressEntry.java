@@ -38,9 +38,13 @@ public class ProgressEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public EntryStatus status;
 
-    /** Logged after the occurrence's window closed. */
+    /** Done (by {@link #completedAt}, or else by when it was recorded) after the occurrence's window closed. */
     @Column(nullable = false)
     public boolean late;
+
+    /** When the client says they did it; null when their app did not say. */
+    @Column(name = "completed_at", updatable = false)
+    public OffsetDateTime completedAt;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)

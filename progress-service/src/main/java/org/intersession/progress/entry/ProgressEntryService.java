@@ -24,9 +24,11 @@ import org.intersession.platform.security.Caller;
 import org.intersession.platform.security.Role;
 import org.intersession.progress.replica.TrackedAssignment;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +43,12 @@ import static org.intersession.progress.access.ProgressOperation.RECORD_PROGRESS
 public class ProgressEntryService {
 
     private final Outbox outbox;
+    private final EntryConfig config;
     private final OccurrenceExpander expander = new OccurrenceExpander();
 
-    ProgressEntryService(Outbox outbox) {
+    ProgressEntryService(Outbox outbox, EntryConfig config) {
         this.outbox = outbox;
+        this.config = config;
     }
 
     public record Recorded(ProgressEntryView entry, boolean created) {
@@ -85,6 +89,7 @@ public class ProgressEntryService {
             throw ApiProblemException.conflict("This occurrence already has an entry");
         }
         validate(request, answers, assignment.fieldSchema);
+        OffsetDateTime completedAt = completedAt(request.completedAt(), occurrence, now);
 
         ProgressEntry entry = new ProgressEntry();
         entry.id = request.id();
@@ -93,7 +98,8 @@ public class ProgressEntryService {
         entry.assignmentId = assignment.assignmentId;
         entry.occurrenceKey = request.occurrenceKey();
         entry.status = request.status();
-        entry.late = now.toInstant().isAfter(occurrence.windowEnd());
+        entry.completedAt = completedAt;
+        entry.late = (completedAt != null ? completedAt : now).toInstant().isAfter(occurrence.windowEnd());
         entry.answers = new HashMap<>(answers);
         entry.moodBefore = request.moodBefore();
         entry.moodAfter = request.moodAfter();
@@ -109,7 +115,7 @@ public class ProgressEntryService {
 
         outbox.append(Topics.PROGRESS, entry.clientId.toString(), ProgressRecorded.TYPE, "progress-entries/" + entry.id,
                 new ProgressRecorded(entry.id, entry.assignmentId, entry.clinicId, entry.clientId, assignment.therapistId,
-                        entry.occurrenceKey, entry.status.name(), entry.late, entry.recordedAt));
+                        entry.occurrenceKey, entry.status.name(), entry.late, entry.recordedAt, entry.completedAt));
         flag(entry, assignment, now);
         return new Recorded(ProgressEntryView.of(entry, true), true);
     }
@@ -217,6 +223,28 @@ public class ProgressEntryService {
                 .orElseThrow(() -> ApiProblemException.invalidField("occurrenceKey", "not an occurrence of this assignment's schedule"));
     }
 
+    /**
+     * When the client did it, as their app says: no later than our clock allows for skew, no earlier than the
+     * occurrence's window opened, and not older than the configured age. Stored to the microsecond, as PostgreSQL keeps it.
+     */
+    private OffsetDateTime completedAt(OffsetDateTime sent, Occurrence occurrence, OffsetDateTime now) {
+        if (sent == null) {
+            return null;
+        }
+        Instant at = sent.toInstant().truncatedTo(ChronoUnit.MICROS);
+        if (at.isAfter(now.toInstant().plus(config.completedAtClockSkew()))) {
+            throw ApiProblemException.invalidField("completedAt", "is in the future");
+        }
+        if (at.isBefore(now.toInstant().minus(config.completedAtMaxAge()))) {
+            throw ApiProblemException.invalidField("completedAt",
+                    "is more than " + config.completedAtMaxAge().toDays() + " days ago; leave it out to log the entry as late");
+        }
+        if (at.isBefore(occurrence.windowStart())) {
+            throw ApiProblemException.invalidField("completedAt", "is before this occurrence's window opened (" + occurrence.windowStart() + ")");
+        }
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
     /** Skips carry a reason and no answers; other entries no reason, and answers that fit the pinned schema. */
     private static void validate(NewProgressEntry request, Map<String, Object> answers, FieldSchema schema) {
         if (request.status() == EntryStatus.SKIPPED) {
@@ -263,6 +291,8 @@ public class ProgressEntryService {
                 && existing.occurrenceKey.equals(request.occurrenceKey())
                 && existing.status == request.status()
                 && Objects.equals(existing.note, request.note())
+                && Objects.equals(existing.completedAt == null ? null : existing.completedAt.toInstant(),
+                        request.completedAt() == null ? null : request.completedAt().toInstant().truncatedTo(ChronoUnit.MICROS))
                 && sameJson(existing.answers, answers);
     }
 

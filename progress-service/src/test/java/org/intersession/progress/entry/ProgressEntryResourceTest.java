@@ -8,14 +8,20 @@ import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.event.assignment.AssignmentSnapshot;
+import org.intersession.platform.event.assignment.ReminderPolicy;
+import org.intersession.platform.event.progress.ProgressRecorded;
+import org.intersession.platform.schedule.Schedule;
 import org.intersession.platform.schema.FieldSchema;
 import org.intersession.testing.TestEvents;
 import org.intersession.testing.TestTokens;
 import org.intersession.testing.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +33,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -177,6 +184,61 @@ class ProgressEntryResourceTest {
     }
 
     @Test
+    void completedAtJudgesLatenessByWhenTheClientDidItAndTravelsWithTheEvent() {
+        UUID assignment = published(null);
+        // a daily 20:00 occurrence in Berlin is open from 12 hours before it is due to 12 hours after
+        OffsetDateTime doneInTime = dueAt(3).plusMinutes(45);
+        UUID onTime = UUID.randomUUID();
+        Map<String, Object> synced = entry(onTime, assignment, 3, "DONE");
+        synced.put("completedAt", doneInTime.toString());
+        String shown = post(synced).then().statusCode(201).body("late", equalTo(false)).extract().path("completedAt");
+        assertEquals(doneInTime.toInstant(), OffsetDateTime.parse(shown).toInstant());
+        post(synced).then().statusCode(200).body("late", equalTo(false));
+
+        Map<String, Object> caughtUp = entry(UUID.randomUUID(), assignment, 4, "DONE");
+        caughtUp.put("completedAt", dueAt(4).plusHours(13).toString());
+        post(caughtUp).then().statusCode(201).body("late", equalTo(true));
+        // without completedAt, today's behaviour: judged by when the entry arrived
+        post(entry(UUID.randomUUID(), assignment, 5, "DONE")).then().statusCode(201).body("late", equalTo(true)).body("completedAt", nullValue());
+
+        List<ConsumerRecord<String, String>> events = TopicProbe.await(Topics.PROGRESS,
+                v -> v.contains(ProgressRecorded.TYPE) && v.contains(onTime.toString()), Duration.ofSeconds(30));
+        assertEquals(1, events.size());
+        ProgressRecorded recorded = codec.data(codec.parse(events.get(0).value()), ProgressRecorded.class);
+        assertFalse(recorded.late());
+        assertEquals(doneInTime.toInstant(), recorded.completedAt().toInstant());
+    }
+
+    @Test
+    void aCompletedAtInTheFutureBeforeTheWindowOrNotATimeIsRefusedByField() {
+        UUID assignment = published(null);
+        Map<String, Object> body = entry(UUID.randomUUID(), assignment, 2, "DONE");
+        for (String wrong : List.of(OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).toString(), dueAt(2).minusHours(13).toString(),
+                "yesterday evening", "2026-11-20T20:00")) {
+            body.put("completedAt", wrong);
+            post(body).then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("completedAt"));
+        }
+        // a phone whose clock runs a little fast is believed; this occurrence's window closed a day ago
+        body.put("completedAt", OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(2).toString());
+        post(body).then().statusCode(201).body("late", equalTo(true));
+    }
+
+    @Test
+    void aCompletedAtOlderThanTheMaximumAgeIsRefusedButTheEntryMayStillBeLoggedLate() {
+        UUID assignment = UUID.randomUUID();
+        Schedule sinceTwoMonths = new Schedule(Schedule.Type.RECURRING, null, LocalDate.now().minusDays(60).atTime(20, 0), "FREQ=DAILY",
+                List.of(), null, null);
+        TestEvents.send(Topics.ASSIGNMENT, client.toString(), envelope(new AssignmentSnapshot(assignment, clinic, client, therapist,
+                "Thought record", "ASSIGNED", "Europe/Berlin", sinceTwoMonths, ReminderPolicy.DEFAULT, null, 0, OffsetDateTime.now(ZoneOffset.UTC))));
+        Map<String, Object> body = entry(UUID.randomUUID(), assignment, 40, "DONE");
+        body.put("completedAt", dueAt(40).plusHours(1).toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> post(body).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("completedAt")));
+        body.remove("completedAt");
+        post(body).then().statusCode(201).body("late", equalTo(true));
+    }
+
+    @Test
     void aRedeliveredEventIsHarmlessAndAPoisonEventGoesToTheDeadLetterTopic() {
         String marker = "poison-" + UUID.randomUUID();
         TestEvents.send(Topics.ASSIGNMENT, client.toString(), "{\"not\": \"a cloud event\", \"marker\": \"" + marker + "\"}");
@@ -226,10 +288,19 @@ class ProgressEntryResourceTest {
     }
 
     private String envelope(UUID assignment, FieldSchema schema) {
-        AssignmentSnapshot data = TestEvents.newAssignment(assignment, clinic, client, therapist, "Thought record", schema);
+        return envelope(TestEvents.newAssignment(assignment, clinic, client, therapist, "Thought record", schema));
+    }
+
+    private String envelope(AssignmentSnapshot data) {
+        UUID assignment = data.assignmentId();
         return codec.write(new CloudEvent(UUID.randomUUID().toString(), "/intersession/assignment-service",
                 CloudEvent.SPEC_VERSION, AssignmentSnapshot.CREATED, "assignments/" + assignment, OffsetDateTime.now(ZoneOffset.UTC),
                 CloudEvent.JSON, codec.tree(data)));
+    }
+
+    /** When the daily occurrence of {@link TestEvents#dailyOccurrenceKey} is due. */
+    private static OffsetDateTime dueAt(int daysAgo) {
+        return LocalDate.now().minusDays(daysAgo).atTime(20, 0).atZone(ZoneId.of("Europe/Berlin")).toOffsetDateTime();
     }
 
     private static Map<String, Object> entry(UUID id, UUID assignment, int daysAgo, String status) {
