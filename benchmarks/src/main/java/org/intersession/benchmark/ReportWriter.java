@@ -52,7 +52,8 @@ public final class ReportWriter {
                     .append(" | ").append(m.ok()).append(" | ").append(m.errors()).append(" |\n");
         }
         md.append("\n#### Services\n\n");
-        table(md, List.of("Service", "Quarkus \"started in\"", "Process start to listening", "RSS idle (MB)", "RSS after load (MB)"),
+        table(md, List.of("Service", "Quarkus \"started in\", all together", "Process start to listening, all together",
+                        "Process start to listening, restarted alone", "RSS idle (MB)", "RSS after load (MB)"),
                 report.services());
         md.append("\n#### Targets\n\n");
         md.append("| Target | Measured | Met |\n|---|---|---|\n");

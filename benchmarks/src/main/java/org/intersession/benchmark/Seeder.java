@@ -71,6 +71,31 @@ final class Seeder {
         seedAssignments();
         seedProgress();
         seedNotification();
+        settleEntries();
+    }
+
+    /**
+     * Vacuums the entries, as autovacuum would soon after such a load, so that the visibility map lets adherence read
+     * them from the index alone. A vacuum that ran while a service's transaction was still open marks no page as
+     * visible to all, so it is repeated (a few times at most) until most of them are.
+     */
+    private void settleEntries() throws SQLException {
+        try (Connection db = connect(jdbcUrl.apply("progress")); Statement statement = db.createStatement()) {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                statement.execute("vacuum progress_entry");
+                try (var rs = statement.executeQuery("select relallvisible >= 0.9 * relpages from pg_class where relname = 'progress_entry'")) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        return;
+                    }
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private void seedGateway() throws SQLException {

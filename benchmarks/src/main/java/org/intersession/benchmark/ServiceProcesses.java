@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +24,12 @@ final class ServiceProcesses {
     }
 
     private final Map<String, Startup> startups = new ConcurrentHashMap<>();
+    private volatile Function<String, Optional<ProcessHandle>> processes = module -> Optional.empty();
+
+    /** Where to find each service's JVM, by module name, once the platform runs. */
+    void lookUpProcessesWith(Function<String, Optional<ProcessHandle>> processes) {
+        this.processes = processes;
+    }
 
     /** Fed every line a part of the stack prints. */
     void onLine(String part, String line) {
@@ -30,6 +37,11 @@ final class ServiceProcesses {
         if (started.find() && line.contains("Listening on")) {
             startups.putIfAbsent(part, new Startup(Double.parseDouble(started.group(1)), Instant.now()));
         }
+    }
+
+    /** Forgets a module's start, so that the next "Listening on" line of a restarted process counts. */
+    void forget(String module) {
+        startups.remove(module);
     }
 
     Optional<Startup> startup(String module) {
@@ -55,12 +67,7 @@ final class ServiceProcesses {
         });
     }
 
-    /** The service's JVM among this process's children, found by the jar it runs. */
-    private static Optional<ProcessHandle> process(String module) {
-        String jar = Path.of(module, "target", "quarkus-app", "quarkus-run.jar").toString();
-        return ProcessHandle.current().children()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false)
-                        || p.info().arguments().map(a -> String.join(" ", a).contains(jar)).orElse(false))
-                .findFirst();
+    private Optional<ProcessHandle> process(String module) {
+        return processes.apply(module);
     }
 }

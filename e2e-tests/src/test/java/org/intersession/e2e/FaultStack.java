@@ -1,5 +1,6 @@
 package org.intersession.e2e;
 
+import org.intersession.launcher.JvmProfile;
 import org.intersession.launcher.ServiceSpec;
 import org.intersession.launcher.Stack;
 
@@ -48,7 +49,7 @@ final class FaultStack {
                 Map<String, PrintWriter> logs = new ConcurrentHashMap<>();
                 Path data = Files.createTempDirectory("intersession-faults-");
                 long started = System.nanoTime();
-                Stack stack = Stack.start(Stack.Settings.ephemeral(home, data, OPERATOR_PASSWORD).withInstances(INSTANCES),
+                Stack stack = Stack.start(Stack.Settings.ephemeral(home, data, OPERATOR_PASSWORD).withJvm(JvmProfile.QUICK_START).withInstances(INSTANCES),
                         (part, line) -> logs.computeIfAbsent(part, p -> RunningStack.writer(logDir.resolve(p + ".log"))).println(line));
                 System.out.printf("fault suite: %d instances of every service ready in %d s%n", INSTANCES,
                         (System.nanoTime() - started) / 1_000_000_000L);

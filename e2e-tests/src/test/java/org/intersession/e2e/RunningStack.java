@@ -1,5 +1,6 @@
 package org.intersession.e2e;
 
+import org.intersession.launcher.JvmProfile;
 import org.intersession.launcher.Stack;
 
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class RunningStack {
             Files.createDirectories(logDir);
             Map<String, PrintWriter> logs = new java.util.concurrent.ConcurrentHashMap<>();
             Path data = Files.createTempDirectory("intersession-e2e-");
-            Stack stack = Stack.start(Stack.Settings.ephemeral(home, data, OPERATOR_PASSWORD).withInstances(instances), (part, line) ->
+            Stack stack = Stack.start(Stack.Settings.ephemeral(home, data, OPERATOR_PASSWORD).withJvm(JvmProfile.QUICK_START).withInstances(instances), (part, line) ->
                     logs.computeIfAbsent(part, p -> writer(logDir.resolve(p + ".log"))).println(line));
             return new RunningStack(stack, logs);
         } catch (IOException e) {

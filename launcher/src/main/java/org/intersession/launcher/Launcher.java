@@ -64,7 +64,7 @@ public final class Launcher {
         String operatorPassword = operatorPassword(data);
         Stack.Settings settings = new Stack.Settings(home, data,
                 port("INTERSESSION_GATEWAY_PORT", 8080), port("INTERSESSION_POSTGRES_PORT", 15432),
-                port("INTERSESSION_KAFKA_PORT", 19092), servicePorts, operatorPassword, 1);
+                port("INTERSESSION_KAFKA_PORT", 19092), servicePorts, operatorPassword, 1, JvmProfile.STANDARD);
 
         Instant startedAt = Instant.now();
         StackState state = StackState.starting(ProcessHandle.current().pid(), startedAt);

@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -38,7 +39,8 @@ public final class Stack implements AutoCloseable {
      * instance; further instances ({@code instances} of every service, for scale-out runs) take free ports.
      */
     public record Settings(Path home, Path dataDirectory, int gatewayPort, int postgresPort, int kafkaPort,
-                           Map<ServiceSpec, Integer> servicePorts, String operatorPassword, int instances) {
+                           Map<ServiceSpec, Integer> servicePorts, String operatorPassword, int instances,
+                           JvmProfile jvm) {
 
         public Settings {
             if (instances < 1) {
@@ -51,12 +53,17 @@ public final class Stack implements AutoCloseable {
             for (ServiceSpec spec : ServiceSpec.values()) {
                 ports.put(spec, 0);
             }
-            return new Settings(home, dataDirectory, 0, 0, 0, ports, operatorPassword, 1);
+            return new Settings(home, dataDirectory, 0, 0, 0, ports, operatorPassword, 1, JvmProfile.STANDARD);
         }
 
         /** The same settings with {@code count} instances of every service, the gateway included. */
         public Settings withInstances(int count) {
-            return new Settings(home, dataDirectory, gatewayPort, postgresPort, kafkaPort, servicePorts, operatorPassword, count);
+            return new Settings(home, dataDirectory, gatewayPort, postgresPort, kafkaPort, servicePorts, operatorPassword, count, jvm);
+        }
+
+        /** The same settings with the services' JVMs run as {@code profile} says. */
+        public Settings withJvm(JvmProfile profile) {
+            return new Settings(home, dataDirectory, gatewayPort, postgresPort, kafkaPort, servicePorts, operatorPassword, instances, profile);
         }
     }
 
@@ -117,12 +124,17 @@ public final class Stack implements AutoCloseable {
     }
 
     public Path gatewayKeyDirectory() {
-        return settings.dataDirectory().resolve("gateway-keys");
+        return settings.dataDirectory().resolve("gateway-keys").toAbsolutePath();
     }
 
     /** The key notification-service encrypts webhook secrets with: 32 random bytes, made on the first run and kept. */
     private String webhookEncryptionKey() throws IOException {
         return LocalSecrets.readOrCreate(settings.dataDirectory().resolve("webhook-encryption-key"), 32, Base64.getEncoder());
+    }
+
+    /** The OS process of one instance of a service, while it runs. */
+    public Optional<ProcessHandle> process(ServiceSpec spec, int instance) {
+        return Optional.ofNullable(processes.get(spec).get(instance)).map(Process::toHandle);
     }
 
     public PostgresServer postgres() {
@@ -220,13 +232,13 @@ public final class Stack implements AutoCloseable {
     private Process launch(ServiceSpec spec, int instance) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx384m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(settings.jvm().options(jar(spec)));
         command.add("-jar");
-        command.add(jar(spec).toString());
+        command.add(jar(spec).getFileName().toString());
+        // from the jar's own folder, as in the container image: a class-data archive only matches the class path it
+        // was made with, and Quarkus makes it with the relative "quarkus-run.jar"
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(settings.dataDirectory().toFile())
+                .directory(jar(spec).getParent().toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(ServiceEnvironment.of(spec, endpoints(instance)));
         Process process = builder.start();

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.jpa.HibernateHints;
 import org.intersession.assignment.idempotency.IdempotencyKeys;
 import org.intersession.assignment.template.TemplateService;
 import org.intersession.assignment.template.TemplateVersion;
@@ -163,7 +164,9 @@ public class AssignmentService {
             query.append(" and (a.createdAt < :at or (a.createdAt = :at and a.id < :after))");
             params.and("at", after.at()).and("after", after.id());
         }
+        // read-only: Hibernate keeps no copy of each row's JSON columns to compare at commit
         List<Assignment> rows = Assignment.<Assignment>find(query.toString(), Sort.descending("createdAt", "id"), params)
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
                 .range(0, limit).list();
         return Page.of(rows, limit, a -> new Cursor(a.createdAt, a.id), AssignmentView::of);
     }

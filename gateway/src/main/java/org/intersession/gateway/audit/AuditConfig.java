@@ -1,7 +1,9 @@
 package org.intersession.gateway.audit;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,4 +15,30 @@ public interface AuditConfig {
      * Only a connection from one of them may name the caller's address in X-Forwarded-For; by default none may.
      */
     Optional<List<String>> trustedProxies();
+
+    /** How records reach the database: see {@link AuditWriter}. */
+    Writer writer();
+
+    interface Writer {
+
+        /** Records waiting for their batch; a request arriving when this many wait is answered 503. */
+        @WithDefault("10000")
+        int queueCapacity();
+
+        /** Threads that insert batches side by side, each with one pooled connection while it writes. */
+        @WithDefault("4")
+        int threads();
+
+        /** Records inserted in one transaction at most. */
+        @WithDefault("500")
+        int maxBatch();
+
+        /** How long a request waits for its record's commit before it is answered 503. */
+        @WithDefault("10s")
+        Duration writeTimeout();
+
+        /** How long shutdown waits for queued records to be written. */
+        @WithDefault("10s")
+        Duration shutdownTimeout();
+    }
 }

@@ -1,10 +1,8 @@
 package org.intersession.gateway.audit;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,12 +10,16 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.intersession.platform.problem.Problem;
 import org.intersession.platform.web.RequestIds;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Writes the audit record of a request on client data, before its answer leaves the gateway. Callers send the
@@ -31,9 +33,13 @@ public class AuditTrail {
     private static final int MAX_ROLE = 40;
 
     private final SourceAddress sources;
+    private final AuditWriter writer;
+    private final Duration writeTimeout;
 
-    AuditTrail(AuditConfig config) {
+    AuditTrail(AuditConfig config, AuditWriter writer) {
         this.sources = new SourceAddress(config.trustedProxies().orElse(List.of()));
+        this.writer = writer;
+        this.writeTimeout = config.writer().writeTimeout();
     }
 
     /**
@@ -43,19 +49,22 @@ public class AuditTrail {
      */
     public Uni<Void> record(RoutingContext ctx, SecurityIdentity identity, int status, String declaredClient) {
         AuditEvent event = describe(ctx, identity, status, declaredClient);
-        return Uni.createFrom().item(event)
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .invoke(AuditTrail::append)
+        return Uni.createFrom().completionStage(() -> writer.append(event))
+                .ifNoItem().after(writeTimeout).fail()
                 .replaceWithVoid();
     }
 
-    /** The same, written at once on this (worker) thread; throws if it cannot be written. */
+    /** The same, waiting on this (worker) thread; throws if the record cannot be written. */
     public void recordNow(RoutingContext ctx, SecurityIdentity identity, int status, String declaredClient) {
-        append(describe(ctx, identity, status, declaredClient));
-    }
-
-    private static void append(AuditEvent event) {
-        QuarkusTransaction.requiringNew().run(event::persist);
+        try {
+            writer.append(describe(ctx, identity, status, declaredClient)).toCompletableFuture()
+                    .get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the audit record was written", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("audit record not written", e);
+        }
     }
 
     /** The caller Quarkus security verified for this request; resolving it again here would re-run a failed login. */

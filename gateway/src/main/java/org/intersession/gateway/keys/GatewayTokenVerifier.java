@@ -9,6 +9,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import org.eclipse.microprofile.jwt.Claims;
+import org.intersession.platform.security.VerifiedTokens;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
@@ -25,18 +26,24 @@ import java.util.ArrayList;
  * issuer and audience pinned, expiry and issue time required, the configured clock skew.
  */
 @Alternative
-@Priority(1)
+@Priority(2) // above the services' CachingTokenVerifier, which the platform library brings along
 @ApplicationScoped
 public class GatewayTokenVerifier extends JWTCallerPrincipalFactory {
 
     private final SigningKeys keys;
+    private final VerifiedTokens verified;
 
-    GatewayTokenVerifier(SigningKeys keys) {
+    GatewayTokenVerifier(SigningKeys keys, VerifiedTokens verified) {
         this.keys = keys;
+        this.verified = verified;
     }
 
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo context) throws ParseException {
+        return verified.verify(token, () -> verify(token, context));
+    }
+
+    private JWTCallerPrincipal verify(String token, JWTAuthContextInfo context) throws ParseException {
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(new ArrayList<>(keys.verificationKeys())))

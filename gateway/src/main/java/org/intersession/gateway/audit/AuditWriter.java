@@ -1,0 +1,169 @@
+package org.intersession.gateway.audit;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Appends audit records in batches: the records of requests that arrive together are inserted in one transaction, so
+ * that a busy gateway commits once per batch instead of once per request. A few writer threads take batches side by
+ * side, so that one batch's round trips to the database do not hold up the next. Each request still waits for its
+ * own record's commit before it answers, and a record that cannot be written fails only the requests of its batch
+ * that it belongs to: after a failed batch, every record is tried again on its own.
+ */
+@ApplicationScoped
+public class AuditWriter {
+
+    private static final Logger LOG = Logger.getLogger(AuditWriter.class);
+    private static final String INSERT = """
+            insert into audit_event (id, occurred_at, clinic_id, actor_id, actor_role, client_id, action, resource_type,
+                                     resource, http_method, status, outcome, request_id, source_ip)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private record Pending(AuditEvent event, CompletableFuture<Void> written) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final AuditConfig config;
+    private final BlockingQueue<Pending> queue;
+    private volatile boolean running;
+    private final List<Thread> threads = new ArrayList<>();
+
+    AuditWriter(AgroalDataSource dataSource, AuditConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.queue = new ArrayBlockingQueue<>(config.writer().queueCapacity());
+    }
+
+    void start(@Observes StartupEvent started) {
+        running = true;
+        for (int i = 0; i < config.writer().threads(); i++) {
+            Thread thread = new Thread(this::run, "audit-writer-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+        running = false;
+        long deadline = System.nanoTime() + config.writer().shutdownTimeout().toNanos();
+        for (Thread thread : threads) {
+            thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+    }
+
+    /** Completes once the record is committed; fails at once if the writer is saturated or stopped. */
+    public CompletionStage<Void> append(AuditEvent event) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        if (!running || !queue.offer(new Pending(event, written))) {
+            written.completeExceptionally(new IllegalStateException("the audit writer is " + (running ? "saturated" : "stopped")));
+        }
+        return written;
+    }
+
+    private void run() {
+        int maxBatch = config.writer().maxBatch();
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            } catch (RuntimeException e) {
+                batch.forEach(p -> p.written().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+        for (Pending left = queue.poll(); left != null; left = queue.poll()) {
+            left.written().completeExceptionally(new IllegalStateException("the audit writer stopped"));
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        try {
+            insert(batch);
+            batch.forEach(p -> p.written().complete(null));
+        } catch (SQLException failure) {
+            if (batch.size() == 1) {
+                batch.get(0).written().completeExceptionally(failure);
+                return;
+            }
+            LOG.warnf("a batch of %d audit records failed (%s); writing them one by one", batch.size(), failure.toString());
+            for (Pending one : batch) {
+                try {
+                    insert(List.of(one));
+                    one.written().complete(null);
+                } catch (SQLException alone) {
+                    one.written().completeExceptionally(alone);
+                }
+            }
+        }
+    }
+
+    private void insert(List<Pending> batch) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (Pending pending : batch) {
+                    bind(insert, pending.event());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement insert, AuditEvent e) throws SQLException {
+        insert.setObject(1, e.id);
+        insert.setObject(2, e.occurredAt);
+        uuid(insert, 3, e.clinicId);
+        uuid(insert, 4, e.actorId);
+        insert.setString(5, e.actorRole);
+        uuid(insert, 6, e.clientId);
+        insert.setString(7, e.action.name());
+        insert.setString(8, e.resourceType);
+        insert.setString(9, e.resource);
+        insert.setString(10, e.httpMethod);
+        insert.setInt(11, e.status);
+        insert.setString(12, e.outcome.name());
+        insert.setString(13, e.requestId);
+        insert.setString(14, e.sourceIp);
+    }
+
+    private static void uuid(PreparedStatement insert, int index, UUID value) throws SQLException {
+        if (value == null) {
+            insert.setNull(index, Types.OTHER);
+        } else {
+            insert.setObject(index, value);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.intersession.platform.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+
+/**
+ * Tokens this process has already verified, so that a caller's next requests skip the RSA signature check, which is
+ * the largest CPU cost of an authenticated request. Only a successful verification is kept, under the exact token
+ * text, and never past the token's own expiry nor past {@code max-age}: a key withdrawn from the key set stops being
+ * trusted within that time, as it does for the services anyway through their JWKS refresh. Rejections are not kept.
+ */
+@ApplicationScoped
+public class VerifiedTokens {
+
+    /** What one verification needs: the full checks of signature, algorithm, issuer, audience and time. */
+    @FunctionalInterface
+    public interface Verification {
+        JWTCallerPrincipal verify() throws ParseException;
+    }
+
+    private record Verified(JWTCallerPrincipal principal, long expiresAtNanos) {
+    }
+
+    private final Cache<String, Verified> cache;
+    private final Ticker ticker;
+    private final boolean enabled;
+
+    @Inject
+    VerifiedTokens(VerifiedTokensConfig config) {
+        this(config.maxEntries(), config.maxAge(), Ticker.systemTicker());
+    }
+
+    VerifiedTokens(int maxEntries, Duration maxAge, Ticker ticker) {
+        this.ticker = ticker;
+        this.enabled = maxEntries > 0 && !maxAge.isZero();
+        long maxAgeNanos = maxAge.toNanos();
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(Math.max(0, maxEntries))
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .expireAfter(new Expiry<String, Verified>() {
+                    @Override
+                    public long expireAfterCreate(String token, Verified verified, long now) {
+                        return Math.max(0, Math.min(maxAgeNanos, verified.expiresAtNanos() - now));
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String token, Verified verified, long now, long remaining) {
+                        return remaining;
+                    }
+
+                    @Override
+                    public long expireAfterRead(String token, Verified verified, long now, long remaining) {
+                        return remaining;
+                    }
+                })
+                .build();
+    }
+
+    /** The principal of an earlier successful verification of exactly this token, or of this one. */
+    public JWTCallerPrincipal verify(String token, Verification verification) throws ParseException {
+        if (!enabled) {
+            return verification.verify();
+        }
+        Verified hit = cache.getIfPresent(token);
+        long now = ticker.read();
+        if (hit != null && now < hit.expiresAtNanos()) {
+            return hit.principal();
+        }
+        JWTCallerPrincipal principal = verification.verify();
+        long secondsLeft = principal.getExpirationTime() - System.currentTimeMillis() / 1000;
+        if (secondsLeft > 0) {
+            cache.put(token, new Verified(principal, now + Duration.ofSeconds(secondsLeft).toNanos()));
+        }
+        return principal;
+    }
+
+    long size() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+}
