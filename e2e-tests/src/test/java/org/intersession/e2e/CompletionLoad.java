@@ -3,18 +3,22 @@ package org.intersession.e2e;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.intersession.launcher.ServiceSpec;
+import org.intersession.platform.event.progress.ProgressRecorded;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +168,23 @@ final class CompletionLoad {
 
     ClinicApi.Person therapist() {
         return therapist;
+    }
+
+    /** The clinic's id, as the gateway wrote it into the therapist's token (the "clinic" claim). */
+    UUID clinicId() {
+        String claims = new String(Base64.getUrlDecoder().decode(therapist.token().split("\\.")[1]), StandardCharsets.UTF_8);
+        return UUID.fromString(JsonPath.from(claims).getString("clinic"));
+    }
+
+    /**
+     * The progress-recorded event progress-service would publish for a new entry of the first client, for the next
+     * free occurrence; no entry is written. Its completion notification counts like a written entry's.
+     */
+    ProgressRecorded nextRecorded(UUID clinicId) {
+        Writer writer = writers.get(0);
+        String occurrence = KEY.format(writer.firstSlot().plusMinutes(30L * writer.nextSlot().getAndIncrement()));
+        return new ProgressRecorded(UUID.randomUUID(), UUID.fromString(writer.assignmentId()), clinicId, writer.client().id(),
+                therapist.id(), occurrence, "DONE", false, OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     /** The therapist's whole inbox, page by page, counted by kind. */

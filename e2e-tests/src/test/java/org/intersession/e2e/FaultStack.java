@@ -7,11 +7,15 @@ import org.intersession.launcher.Stack;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The platform the fault suite breaks on purpose: its own {@link Stack} (never {@link RunningStack}'s), with
@@ -72,6 +76,17 @@ final class FaultStack {
 
     String kafkaBootstrapServers() {
         return stack.kafka().bootstrapServers();
+    }
+
+    /** Every line the instances of {@code service} have logged so far (target/fault-logs/&lt;module&gt;*.log). */
+    List<String> logLines(ServiceSpec service) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.list(logDirectory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(service.module())).sorted().toList()) {
+                lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+            }
+        }
+        return lines;
     }
 
     /** Kills every instance of a service at once (SIGKILL) and starts them again, waiting until each is ready. */

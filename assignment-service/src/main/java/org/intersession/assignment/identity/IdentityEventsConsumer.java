@@ -2,22 +2,26 @@ package org.intersession.assignment.identity;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
+import org.intersession.platform.consume.ConsumerTransaction;
 import org.intersession.platform.inbox.Inbox;
 
 /** Keeps this service's identity replica (care teams, client profiles) current from the gateway's identity events. */
 @ApplicationScoped
 public class IdentityEventsConsumer {
 
+    private static final String CONSUMER = "assignment-service/identity-events";
+
+    private final ConsumerTransaction transaction;
     private final EventCodec codec;
     private final Inbox inbox;
     private final IdentityReplica identity;
 
-    IdentityEventsConsumer(EventCodec codec, Inbox inbox, IdentityReplica identity) {
+    IdentityEventsConsumer(ConsumerTransaction transaction, EventCodec codec, Inbox inbox, IdentityReplica identity) {
+        this.transaction = transaction;
         this.codec = codec;
         this.inbox = inbox;
         this.identity = identity;
@@ -25,11 +29,12 @@ public class IdentityEventsConsumer {
 
     @Incoming("identity-events")
     @Blocking
-    @Transactional
     public void consume(String record) {
-        CloudEvent event = codec.parse(record);
-        if (inbox.firstDelivery("assignment-service/identity-events", event)) {
-            identity.apply(event);
-        }
+        transaction.run(CONSUMER, () -> {
+            CloudEvent event = codec.parse(record);
+            if (inbox.firstDelivery(CONSUMER, event)) {
+                identity.apply(event);
+            }
+        });
     }
 }

@@ -2,13 +2,13 @@ package org.intersession.notification.email;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.identity.InvitationCreated;
 import org.intersession.platform.identity.IdentityReplica;
+import org.intersession.platform.consume.ConsumerTransaction;
 import org.intersession.platform.inbox.Inbox;
 
 import java.time.format.DateTimeFormatter;
@@ -20,6 +20,9 @@ import java.time.format.DateTimeFormatter;
 @ApplicationScoped
 public class InvitationMailer {
 
+    private static final String CONSUMER = "notification-service/identity-events";
+
+    private final ConsumerTransaction transaction;
     private final EventCodec codec;
     private final Inbox inbox;
     private final EmailSender sender;
@@ -27,8 +30,9 @@ public class InvitationMailer {
     private final EmailChannel contacts;
     private final String invitationUrl;
 
-    InvitationMailer(EventCodec codec, Inbox inbox, EmailSender sender, IdentityReplica identity, EmailChannel contacts,
+    InvitationMailer(ConsumerTransaction transaction, EventCodec codec, Inbox inbox, EmailSender sender, IdentityReplica identity, EmailChannel contacts,
                      @ConfigProperty(name = "intersession.notification.invitation-url") String invitationUrl) {
+        this.transaction = transaction;
         this.codec = codec;
         this.inbox = inbox;
         this.sender = sender;
@@ -39,10 +43,13 @@ public class InvitationMailer {
 
     @Incoming("identity-events")
     @Blocking
-    @Transactional
     public void consume(String record) {
+        transaction.run(CONSUMER, () -> apply(record));
+    }
+
+    private void apply(String record) {
         CloudEvent event = codec.parse(record);
-        if (!inbox.firstDelivery("notification-service/identity-events", event)) {
+        if (!inbox.firstDelivery(CONSUMER, event)) {
             return;
         }
         identity.apply(event);

@@ -2,7 +2,6 @@ package org.intersession.notification.notification;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
@@ -17,6 +16,7 @@ import org.intersession.notification.preference.NotificationPreference;
 import org.intersession.notification.preference.PreferencesInput;
 import org.intersession.notification.reminder.Reminders;
 import org.intersession.platform.event.progress.OccurrenceMissed;
+import org.intersession.platform.consume.ConsumerTransaction;
 import org.intersession.platform.inbox.Inbox;
 
 import java.util.UUID;
@@ -28,6 +28,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class InboxNotifier {
 
+    private static final String ASSIGNMENT_CONSUMER = "notification-service/assignment-events";
+    private static final String PROGRESS_CONSUMER = "notification-service/progress-events";
+
+    private final ConsumerTransaction transaction;
     private final EventCodec codec;
     private final Inbox inbox;
     private final NotificationWriter writer;
@@ -39,9 +43,10 @@ public class InboxNotifier {
     private final int missedInARow;
     private final String inboxUrl;
 
-    InboxNotifier(EventCodec codec, Inbox inbox, NotificationWriter writer, Reminders reminders, EntityManager em,
+    InboxNotifier(ConsumerTransaction transaction, EventCodec codec, Inbox inbox, NotificationWriter writer, Reminders reminders, EntityManager em,
                   EmailChannel email, TherapistDigests digests, @ConfigProperty(name = "intersession.alerts.missed-in-a-row") int missedInARow,
                   @ConfigProperty(name = "intersession.notification.inbox-url") String inboxUrl) {
+        this.transaction = transaction;
         this.codec = codec;
         this.inbox = inbox;
         this.writer = writer;
@@ -61,10 +66,13 @@ public class InboxNotifier {
 
     @Incoming("assignment-events")
     @Blocking
-    @Transactional
     public void onAssignmentEvent(String record) {
+        transaction.run(ASSIGNMENT_CONSUMER, () -> assignmentEvent(record));
+    }
+
+    private void assignmentEvent(String record) {
         CloudEvent event = codec.parse(record);
-        if (!inbox.firstDelivery("notification-service/assignment-events", event)) {
+        if (!inbox.firstDelivery(ASSIGNMENT_CONSUMER, event)) {
             return;
         }
         if (AssignmentSnapshot.TYPES.contains(event.type())) {
@@ -79,10 +87,13 @@ public class InboxNotifier {
 
     @Incoming("progress-events")
     @Blocking
-    @Transactional
     public void onProgressEvent(String record) {
+        transaction.run(PROGRESS_CONSUMER, () -> progressEvent(record));
+    }
+
+    private void progressEvent(String record) {
         CloudEvent event = codec.parse(record);
-        if (!inbox.firstDelivery("notification-service/progress-events", event)) {
+        if (!inbox.firstDelivery(PROGRESS_CONSUMER, event)) {
             return;
         }
         if (event.hasType(ProgressRecorded.TYPE)) {

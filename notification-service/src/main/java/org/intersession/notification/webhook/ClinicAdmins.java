@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.identity.UserChanged;
+import org.intersession.platform.consume.ConsumerTransaction;
 import org.intersession.platform.inbox.Inbox;
 import org.intersession.platform.security.Role;
 
@@ -24,18 +25,23 @@ public class ClinicAdmins {
     static final String CONSUMER = "notification-service/clinic-admins";
     private static final Set<String> USER_EVENTS = Set.of(UserChanged.CREATED, UserChanged.UPDATED, UserChanged.DEACTIVATED);
 
+    private final ConsumerTransaction transaction;
     private final EventCodec codec;
     private final Inbox inbox;
 
-    ClinicAdmins(EventCodec codec, Inbox inbox) {
+    ClinicAdmins(ConsumerTransaction transaction, EventCodec codec, Inbox inbox) {
+        this.transaction = transaction;
         this.codec = codec;
         this.inbox = inbox;
     }
 
     @Incoming("clinic-admin-events")
     @Blocking
-    @Transactional
     public void consume(String record) {
+        transaction.run(CONSUMER, () -> apply(record));
+    }
+
+    private void apply(String record) {
         CloudEvent event = codec.parse(record);
         if (!USER_EVENTS.contains(event.type()) || !inbox.firstDelivery(CONSUMER, event)) {
             return;

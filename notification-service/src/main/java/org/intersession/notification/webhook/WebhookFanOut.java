@@ -3,10 +3,10 @@ package org.intersession.notification.webhook;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
+import org.intersession.platform.consume.ConsumerTransaction;
 import org.intersession.platform.inbox.Inbox;
 
 import java.time.OffsetDateTime;
@@ -25,11 +25,13 @@ public class WebhookFanOut {
 
     static final String CONSUMER = "notification-service/webhooks";
 
+    private final ConsumerTransaction transaction;
     private final EventCodec codec;
     private final Inbox inbox;
     private final EntityManager em;
 
-    WebhookFanOut(EventCodec codec, Inbox inbox, EntityManager em) {
+    WebhookFanOut(ConsumerTransaction transaction, EventCodec codec, Inbox inbox, EntityManager em) {
+        this.transaction = transaction;
         this.codec = codec;
         this.inbox = inbox;
         this.em = em;
@@ -37,8 +39,11 @@ public class WebhookFanOut {
 
     @Incoming("webhook-events")
     @Blocking
-    @Transactional
     public void consume(String record) {
+        transaction.run(CONSUMER, () -> fanOut(record));
+    }
+
+    private void fanOut(String record) {
         CloudEvent event = codec.parse(record);
         if (!inbox.firstDelivery(CONSUMER, event)) {
             return;

@@ -2,12 +2,12 @@ package org.intersession.progress.replica;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.assignment.AssignmentSnapshot;
 import org.intersession.platform.event.assignment.ReviewRecorded;
+import org.intersession.platform.consume.ConsumerTransaction;
 import org.intersession.platform.inbox.Inbox;
 
 /** Keeps {@link TrackedAssignment} in step with assignment-service. */
@@ -16,18 +16,23 @@ public class AssignmentEventsConsumer {
 
     private static final String CONSUMER = "progress-service/assignment-events";
 
+    private final ConsumerTransaction transaction;
     private final EventCodec codec;
     private final Inbox inbox;
 
-    AssignmentEventsConsumer(EventCodec codec, Inbox inbox) {
+    AssignmentEventsConsumer(ConsumerTransaction transaction, EventCodec codec, Inbox inbox) {
+        this.transaction = transaction;
         this.codec = codec;
         this.inbox = inbox;
     }
 
     @Incoming("assignment-events")
     @Blocking
-    @Transactional
     public void consume(String record) {
+        transaction.run(CONSUMER, () -> apply(record));
+    }
+
+    private void apply(String record) {
         CloudEvent event = codec.parse(record);
         if (!inbox.firstDelivery(CONSUMER, event)) {
             return;
