@@ -77,14 +77,17 @@ class CaseloadConsistencyTest {
         assertEquals(1, after.at("/current/partial").asInt());
     }
 
-    /** The client's caseload entry as the API answers it. */
-    private JsonNode caseloadItem(String from, String to) throws Exception {
-        Response response = given().auth().oauth2(TestTokens.therapist(clinic, therapist))
-                .queryParam("from", from).queryParam("to", to).when().get("/api/v1/adherence/caseload");
-        assertEquals(200, response.statusCode(), response.asString());
-        JsonNode items = json.readTree(response.asString()).get("items");
-        assertEquals(1, items.size(), items.toString());
-        return items.get(0);
+    /**
+     * The client's caseload entry as the API answers it. The care-team link comes on the identity topic, which is not
+     * ordered with the assignment topic the entries waited on, so the client may join the caseload a moment later.
+     */
+    private JsonNode caseloadItem(String from, String to) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Response response = given().auth().oauth2(TestTokens.therapist(clinic, therapist))
+                    .queryParam("from", from).queryParam("to", to).when().get("/api/v1/adherence/caseload");
+            assertEquals(200, response.statusCode(), response.asString());
+            return json.readTree(response.asString()).get("items");
+        }, items -> items.size() == 1).get(0);
     }
 
     /** The same figures from the entities, one expansion per assignment and period, as adherence was first computed. */
