@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.intersession.notification.DueBatches;
 import org.intersession.notification.email.EmailChannel;
 import org.intersession.notification.notification.Notification;
@@ -14,6 +15,7 @@ import org.intersession.platform.event.assignment.AssignmentSnapshot;
 import org.intersession.platform.identity.ClientProfileReplica;
 import org.intersession.platform.identity.IdentityReplica;
 
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -91,12 +93,17 @@ public class Reminders {
     /** The client logged this occurrence: its reminder, if not sent yet, is no longer needed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void occurrenceLogged(UUID assignmentId, String occurrenceKey) {
-        // plain SQL: Hibernate translates an HQL update anew on every call, and this runs for every logged entry
-        em.createNativeQuery("""
-                        update reminder set status = 'CANCELLED', outcome = 'occurrence logged'
-                        where assignment_id = :assignment and occurrence_key = :key and status = 'PENDING'""")
-                .setParameter("assignment", assignmentId).setParameter("key", occurrenceKey)
-                .executeUpdate();
+        // over JDBC in the transaction's connection: this runs for every logged entry, and Hibernate translated the
+        // HQL update anew on every call
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement cancel = connection.prepareStatement("""
+                    update reminder set status = 'CANCELLED', outcome = 'occurrence logged'
+                    where assignment_id = ? and occurrence_key = ? and status = 'PENDING'""")) {
+                cancel.setObject(1, assignmentId);
+                cancel.setString(2, occurrenceKey);
+                cancel.executeUpdate();
+            }
+        });
     }
 
     /** Plans further ahead for every assignment whose plan runs out within half the horizon. */

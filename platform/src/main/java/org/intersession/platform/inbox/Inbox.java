@@ -3,7 +3,10 @@ package org.intersession.platform.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.intersession.platform.event.CloudEvent;
+
+import java.sql.PreparedStatement;
 
 /**
  * Remembers which events a consumer has processed. The id is written in the consumer's transaction,
@@ -18,18 +21,24 @@ public class Inbox {
         this.em = em;
     }
 
-    /** @return true the first time this consumer sees the event (CloudEvents: source plus id is unique). */
+    /**
+     * @return true the first time this consumer sees the event (CloudEvents: source plus id is unique). Over JDBC in
+     * the transaction's connection: every consumer runs it for every event, and it is called first, before any change
+     * Hibernate would have to flush.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String consumer, CloudEvent event) {
-        int inserted = em.createNativeQuery("""
-                        insert into inbox_event (consumer, source, event_id, type, received_at)
-                        values (:consumer, :source, :id, :type, now())
-                        on conflict do nothing""")
-                .setParameter("consumer", consumer)
-                .setParameter("source", event.source())
-                .setParameter("id", event.id())
-                .setParameter("type", event.type())
-                .executeUpdate();
-        return inserted == 1;
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into inbox_event (consumer, source, event_id, type, received_at)
+                    values (?, ?, ?, ?, now())
+                    on conflict do nothing""")) {
+                insert.setString(1, consumer);
+                insert.setString(2, event.source());
+                insert.setString(3, event.id());
+                insert.setString(4, event.type());
+                return insert.executeUpdate() == 1;
+            }
+        });
     }
 }
