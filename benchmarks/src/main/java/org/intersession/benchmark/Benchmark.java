@@ -61,6 +61,8 @@ public final class Benchmark {
     private final Api api = new Api();
     private final List<Measurement> measurements = new ArrayList<>();
     private final List<ReportWriter.Row> data = new ArrayList<>();
+    private final List<ReportWriter.Row> cpuRows = new ArrayList<>();
+    private CpuAccount cpu;
     private Stack stack;
 
     private Benchmark(Scale scale, String command, Path home, Only only, boolean keep) {
@@ -123,10 +125,17 @@ public final class Benchmark {
             Stack running = stack;
             processes.lookUpProcessesWith(module -> Arrays.stream(ServiceSpec.values())
                     .filter(spec -> spec.module().equals(module)).findFirst().flatMap(spec -> running.process(spec, 0)));
+            List<CpuAccount.Part> parts = new ArrayList<>();
+            for (ServiceSpec spec : ServiceSpec.values()) {
+                parts.add(new CpuAccount.Part(spec.module(), () -> running.process(spec, 0), false));
+            }
+            parts.add(new CpuAccount.Part("postgresql", () -> running.postgres().postmaster(), true));
+            parts.add(new CpuAccount.Part("kafka", () -> running.kafka().process(), false));
+            cpu = new CpuAccount(parts);
             Measured measured = measure(operatorPassword);
             double loadAtEnd = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             ReportWriter.write(out, new ReportWriter.Report(date, machine + ", load average %.2f at the end".formatted(loadAtEnd), command, scale.name(), this.data, measurements,
-                    measured.checks(), measured.services()));
+                    measured.checks(), measured.services(), cpu.header(), cpuRows));
             say("figures written to " + out);
             if (keep) {
                 holdForQueries();
@@ -182,10 +191,10 @@ public final class Benchmark {
                 direct + "/api/v1/assignments?clientId=" + c.id() + "&limit=20", tokens.get(c.id())));
         LoadDriver.closed("warm-up", scale.concurrency(), scale.warmup(), viaGateway);
         LoadDriver.closed("warm-up", scale.concurrency(), scale.warmup(), viaService);
-        Measurement aGatewaySaturated = record(LoadDriver.closed("a. GET client's assignments via gateway", scale.concurrency(), scale.phase(), viaGateway));
-        Measurement aDirectSaturated = record(LoadDriver.closed("a. GET client's assignments direct to assignment-service", scale.concurrency(), scale.phase(), viaService));
-        Measurement aGatewayRate = record(LoadDriver.open("a. GET client's assignments via gateway", scale.getRate(), scale.phase(), viaGateway));
-        Measurement aDirectRate = record(LoadDriver.open("a. GET client's assignments direct to assignment-service", scale.getRate(), scale.phase(), viaService));
+        Measurement aGatewaySaturated = phase(() -> LoadDriver.closed("a. GET client's assignments via gateway", scale.concurrency(), scale.phase(), viaGateway));
+        Measurement aDirectSaturated = phase(() -> LoadDriver.closed("a. GET client's assignments direct to assignment-service", scale.concurrency(), scale.phase(), viaService));
+        Measurement aGatewayRate = phase(() -> LoadDriver.open("a. GET client's assignments via gateway", scale.getRate(), scale.phase(), viaGateway));
+        Measurement aDirectRate = phase(() -> LoadDriver.open("a. GET client's assignments direct to assignment-service", scale.getRate(), scale.phase(), viaService));
 
         Measurement[] c = caseload(gateway, therapistToken);
         Measurement cSaturated = c[0];
@@ -199,16 +208,19 @@ public final class Benchmark {
         Map<UUID, Instant> answered = new ConcurrentHashMap<>();
         Supplier<LoadDriver.Operation> post = () -> slots.next(gateway, answered);
         LoadDriver.closed("warm-up", scale.concurrency(), scale.warmup(), post);
-        Measurement bSaturated = record(LoadDriver.closed("b. POST progress entry via gateway", scale.concurrency(), scale.phase(), post));
-        Measurement bRate = record(LoadDriver.open("b. POST progress entry via gateway", scale.postRate(), scale.phase(), post));
+        Measurement bSaturated = phase(() -> LoadDriver.closed("b. POST progress entry via gateway", scale.concurrency(), scale.phase(), post));
+        Measurement bRate = phase(() -> LoadDriver.open("b. POST progress entry via gateway", scale.postRate(), scale.phase(), post));
         say("%d entries posted; waiting for their notifications".formatted(answered.size()));
         awaitNotifications(answered.size(), Duration.ofMinutes(5));
 
         // d. from a post's answer to the therapist's inbox, at a steady rate
         Map<UUID, Instant> eventPhase = new ConcurrentHashMap<>();
-        record(LoadDriver.open("d. POST progress entry via gateway (event phase)", scale.eventRate(), scale.eventPhase(),
+        CpuAccount.Sample beforeEvents = cpu.sample();
+        phase(() -> LoadDriver.open("d. POST progress entry via gateway (event phase)", scale.eventRate(), scale.eventPhase(),
                 () -> slots.next(gateway, eventPhase)));
         awaitNotifications(answered.size() + eventPhase.size(), Duration.ofMinutes(5));
+        // the same posts again, counted until the last one's notification was in the inbox: each event's whole cost
+        cpuRows.add(cpu.row("d. event phase, from the first POST to the last notification", eventPhase.size(), beforeEvents, cpu.sample()));
         Measurement dLatency = record(EventLatency.measure(this::jdbcUrl, eventPhase, scale.eventRate()));
 
         Services services = services(rssIdle, true);
@@ -247,8 +259,8 @@ public final class Benchmark {
         Supplier<LoadDriver.Operation> caseload = () -> api.getOperation(
                 gateway + "/api/v1/adherence/caseload?limit=" + scale.clientsPerTherapist(), therapistToken);
         LoadDriver.closed("warm-up", scale.concurrency(), scale.warmup(), caseload);
-        Measurement saturated = record(LoadDriver.closed("c. caseload adherence (100 clients) via gateway", scale.concurrency(), scale.phase(), caseload));
-        Measurement rate = record(LoadDriver.open("c. caseload adherence (100 clients) via gateway", scale.caseloadRate(), scale.phase(), caseload));
+        Measurement saturated = phase(() -> LoadDriver.closed("c. caseload adherence (100 clients) via gateway", scale.concurrency(), scale.phase(), caseload));
+        Measurement rate = phase(() -> LoadDriver.open("c. caseload adherence (100 clients) via gateway", scale.caseloadRate(), scale.phase(), caseload));
         return new Measurement[] {saturated, rate};
     }
 
@@ -353,8 +365,8 @@ public final class Benchmark {
                 }
             };
             LoadDriver.closedBlocking("warm-up", scale.concurrency(), scale.warmup(), select);
-            Measurement selects = record(LoadDriver.closedBlocking("f. JDBC single-row select (same PostgreSQL)", scale.concurrency(), scale.phase(), select));
-            Measurement inserts = record(LoadDriver.closedBlocking("f. JDBC single-row insert, autocommit (same PostgreSQL)", scale.concurrency(), scale.phase(), insert));
+            Measurement selects = phase(() -> LoadDriver.closedBlocking("f. JDBC single-row select (same PostgreSQL)", scale.concurrency(), scale.phase(), select));
+            Measurement inserts = phase(() -> LoadDriver.closedBlocking("f. JDBC single-row insert, autocommit (same PostgreSQL)", scale.concurrency(), scale.phase(), insert));
             return new Measurement[] {selects, inserts};
         } finally {
             for (Connection c : connections) {
@@ -383,6 +395,14 @@ public final class Benchmark {
             pause(Duration.ofMillis(200));
         }
         say("only %d of %d notifications arrived within %d s".formatted(count, expected, timeout.toSeconds()));
+    }
+
+    /** Runs a load phase, and records its latencies and where its CPU went. */
+    private Measurement phase(Supplier<Measurement> load) {
+        CpuAccount.Sample before = cpu.sample();
+        Measurement measurement = load.get();
+        cpuRows.add(cpu.row(measurement.name() + " (" + measurement.model() + ")", measurement.ok() + measurement.errors(), before, cpu.sample()));
+        return record(measurement);
     }
 
     private Measurement record(Measurement measurement) {

@@ -28,7 +28,7 @@ public final class ReportWriter {
     }
 
     public record Report(String date, String machine, String command, String scale, List<Row> data, List<Measurement> measurements,
-                         List<Check> checks, List<Row> services) {
+                         List<Check> checks, List<Row> services, List<String> cpuHeader, List<Row> cpu) {
     }
 
     private ReportWriter() {
@@ -50,6 +50,11 @@ public final class ReportWriter {
                     .append(" | ").append(num(m.p50Millis())).append(" | ").append(num(m.p95Millis()))
                     .append(" | ").append(num(m.p99Millis())).append(" | ").append(num(m.maxMillis()))
                     .append(" | ").append(m.ok()).append(" | ").append(m.errors()).append(" |\n");
+        }
+        if (!report.cpu().isEmpty()) {
+            md.append("\n#### CPU per request (ms), by process\n\n");
+            md.append("Processor time each part used during the phase (from /proc), divided by the phase's requests.\n\n");
+            table(md, report.cpuHeader(), report.cpu());
         }
         md.append("\n#### Services\n\n");
         table(md, List.of("Service", "Quarkus \"started in\", all together", "Process start to listening, all together",

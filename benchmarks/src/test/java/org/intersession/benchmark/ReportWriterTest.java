@@ -22,7 +22,8 @@ class ReportWriterTest {
         return new ReportWriter.Report(date, "2 cores", "./intersession bench", "full",
                 List.of(ReportWriter.Row.of("clients", "10000", "COPY")), List.of(get),
                 List.of(new ReportWriter.Check("a. >= 2,000 rps", "10/s", false), new ReportWriter.Check("f. a of selects", "1.0%", null)),
-                List.of(ReportWriter.Row.of("gateway", "1.00 s", "1.50 s", "1.20 s", "120", "180")));
+                List.of(ReportWriter.Row.of("gateway", "1.00 s", "1.50 s", "1.20 s", "120", "180")),
+                List.of("Phase", "Requests", "gateway", "total"), List.of(ReportWriter.Row.of("a. GET", "100", "0.80", "2.5")));
     }
 
     @Test
@@ -32,6 +33,7 @@ class ReportWriterTest {
         assertTrue(markdown.contains("| a. >= 2,000 rps | 10/s | **no** |"), markdown);
         assertTrue(markdown.contains("| f. a of selects | 1.0% | - |"), markdown);
         assertTrue(markdown.contains("Command: `./intersession bench`"), markdown);
+        assertTrue(markdown.contains("| Phase | Requests | gateway | total |\n|---|---|---|---|\n| a. GET | 100 | 0.80 | 2.5 |"), markdown);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The broker's JVM while it runs. */
+    public synchronized Optional<ProcessHandle> process() {
+        return isRunning() ? Optional.of(process.toHandle()) : Optional.empty();
     }
 
     public synchronized boolean isRunning() {

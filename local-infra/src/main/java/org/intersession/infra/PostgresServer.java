@@ -3,6 +3,7 @@ package org.intersession.infra;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL 17 server from the embedded binaries (they start fine as root, unlike a plain initdb).
@@ -50,6 +53,21 @@ public final class PostgresServer implements AutoCloseable {
             builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
         }
         return builder.start();
+    }
+
+    /**
+     * The postmaster, read from its pid file (Linux and macOS); its backends are its children. Empty for a
+     * throw-away cluster or while stopped. For the benchmark's CPU accounting.
+     */
+    public synchronized Optional<ProcessHandle> postmaster() {
+        if (postgres == null || dataDirectory == null) {
+            return Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(dataDirectory.resolve("postmaster.pid"))) {
+            return lines.findFirst().map(String::strip).map(Long::parseLong).flatMap(ProcessHandle::of);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     public int port() {

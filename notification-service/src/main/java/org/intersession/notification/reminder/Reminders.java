@@ -91,8 +91,12 @@ public class Reminders {
     /** The client logged this occurrence: its reminder, if not sent yet, is no longer needed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void occurrenceLogged(UUID assignmentId, String occurrenceKey) {
-        Reminder.update("status = 'CANCELLED', outcome = 'occurrence logged' where assignmentId = ?1 and occurrenceKey = ?2"
-                + " and status = 'PENDING'", assignmentId, occurrenceKey);
+        // plain SQL: Hibernate translates an HQL update anew on every call, and this runs for every logged entry
+        em.createNativeQuery("""
+                        update reminder set status = 'CANCELLED', outcome = 'occurrence logged'
+                        where assignment_id = :assignment and occurrence_key = :key and status = 'PENDING'""")
+                .setParameter("assignment", assignmentId).setParameter("key", occurrenceKey)
+                .executeUpdate();
     }
 
     /** Plans further ahead for every assignment whose plan runs out within half the horizon. */

@@ -63,10 +63,9 @@ public class ProgressEntryService {
     public Recorded record(Caller caller, @NotNull @Valid NewProgressEntry request) {
         AuditSubject.concernsCaller(caller);
         RECORD_PROGRESS.require(caller);
-        TrackedAssignment assignment = TrackedAssignment.<TrackedAssignment>find(
-                        "assignmentId = :id and clinicId = :clinic and clientId = :client",
-                        Parameters.with("id", request.assignmentId()).and("clinic", caller.clinicId()).and("client", caller.id()))
-                .firstResultOptional()
+        // by primary key: the hottest write of the platform skips a query translation for every entry
+        TrackedAssignment assignment = Optional.ofNullable(TrackedAssignment.<TrackedAssignment>findById(request.assignmentId()))
+                .filter(a -> caller.clinicId().equals(a.clinicId) && caller.id().equals(a.clientId))
                 .orElseThrow(() -> ApiProblemException.notFound("Assignment"));
         Map<String, Object> answers = request.answers() == null ? Map.of() : request.answers();
 
@@ -85,7 +84,7 @@ public class ProgressEntryService {
         if (occurrence.windowStart().isAfter(now.toInstant())) {
             throw ApiProblemException.invalidField("occurrenceKey", "this occurrence is not open yet");
         }
-        if (ProgressEntry.count("assignmentId = ?1 and occurrenceKey = ?2", assignment.assignmentId, request.occurrenceKey()) > 0) {
+        if (occurrenceTaken(assignment.assignmentId, request.occurrenceKey())) {
             throw ApiProblemException.conflict("This occurrence already has an entry");
         }
         validate(request, answers, assignment.fieldSchema);
@@ -210,6 +209,17 @@ public class ProgressEntryService {
                                 alert.fieldKey(), alert.label(), alert.value(), alert.message(), now));
             }
         }
+    }
+
+    /**
+     * Whether the occurrence already has an entry. Plain SQL on the unique index: Hibernate translates a Panache
+     * count query anew on every call, which cost a third of an entry's CPU in the benchmark's profile.
+     */
+    private static boolean occurrenceTaken(UUID assignmentId, String occurrenceKey) {
+        return !ProgressEntry.getEntityManager().createNativeQuery(
+                        "select 1 from progress_entry where assignment_id = :assignment and occurrence_key = :key limit 1")
+                .setParameter("assignment", assignmentId).setParameter("key", occurrenceKey)
+                .getResultList().isEmpty();
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
