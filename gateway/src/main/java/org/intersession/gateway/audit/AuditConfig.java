@@ -19,6 +19,27 @@ public interface AuditConfig {
     /** How records reach the database: see {@link AuditWriter}. */
     Writer writer();
 
+    /** Write-ahead intents of creates, updates and deletes: see {@link AuditIntentSweeper}. */
+    Intent intent();
+
+    interface Intent {
+
+        /**
+         * How old an intent must be before the sweeper records it as UNCONFIRMED. Keep it well above the writer's
+         * write timeout plus the gateway's upstream timeout, so that no request still waiting for its answer is swept.
+         */
+        @WithDefault("2m")
+        Duration gracePeriod();
+
+        /** How often the sweeper runs; it also catches up on intents left by a gateway that was stopped or killed. */
+        @WithDefault("30s")
+        Duration sweepInterval();
+
+        /** Intents recorded in one sweep (one transaction) at most; the rest wait for the next run. */
+        @WithDefault("500")
+        int sweepBatch();
+    }
+
     interface Writer {
 
         /** Records waiting for their batch; a request arriving when this many wait is answered 503. */

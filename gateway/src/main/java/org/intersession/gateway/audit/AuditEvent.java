@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One request on client data, as the gateway answered it. Rows are only ever inserted (V3__audit_events.sql). */
+/** One request on client data, as the gateway answered it. Rows are only ever inserted (V3__audit_events.sql, V4__audit_intents.sql). */
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent extends PanacheEntityBase {
@@ -50,8 +50,9 @@ public class AuditEvent extends PanacheEntityBase {
     @Column(name = "http_method", nullable = false, updatable = false)
     public String httpMethod;
 
-    @Column(nullable = false, updatable = false)
-    public int status;
+    /** The status the caller received; absent only when the outcome is {@link AuditOutcome#UNCONFIRMED}. */
+    @Column(updatable = false)
+    public Integer status;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)

@@ -40,7 +40,7 @@ public class AuditEventResource {
     public Page<AuditEventView> list(@QueryParam("actor") @Size(max = 36) String actor,
                                      @QueryParam("clientId") @Size(max = 36) String clientId,
                                      @QueryParam("action") @Size(max = 10) String action,
-                                     @QueryParam("outcome") @Size(max = 10) String outcome,
+                                     @QueryParam("outcome") @Size(max = 11) String outcome,
                                      @QueryParam("resourceType") @Size(max = AuditedRoute.MAX_RESOURCE_TYPE) String resourceType,
                                      @QueryParam("from") @Size(max = 40) String from,
                                      @QueryParam("to") @Size(max = 40) String to,
@@ -50,7 +50,7 @@ public class AuditEventResource {
                 parse("actor", actor, UUID::fromString, "a user or API client id"),
                 parse("clientId", clientId, UUID::fromString, "a client id"),
                 parse("action", action, v -> AuditAction.valueOf(v.toUpperCase(Locale.ROOT)), "one of READ, LIST, CREATE, UPDATE, DELETE"),
-                parse("outcome", outcome, v -> AuditOutcome.valueOf(v.toUpperCase(Locale.ROOT)), "one of SUCCESS, DENIED, INVALID, FAILED"),
+                parse("outcome", outcome, v -> AuditOutcome.valueOf(v.toUpperCase(Locale.ROOT)), "one of SUCCESS, DENIED, INVALID, FAILED, UNCONFIRMED"),
                 resourceType == null || resourceType.isBlank() ? null : resourceType.strip(),
                 parse("from", from, OffsetDateTime::parse, "an RFC 3339 time, such as 2026-03-01T00:00:00Z"),
                 parse("to", to, OffsetDateTime::parse, "an RFC 3339 time, such as 2026-03-01T00:00:00Z"));

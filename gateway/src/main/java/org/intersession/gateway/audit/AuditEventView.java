@@ -1,11 +1,15 @@
 package org.intersession.gateway.audit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+/** {@code status} is null only for an {@link AuditOutcome#UNCONFIRMED} record: the answer was never recorded. */
 public record AuditEventView(UUID id, OffsetDateTime occurredAt, UUID clinicId, UUID actorId, String actorRole,
                              UUID clientId, AuditAction action, String resourceType, String resource, String httpMethod,
-                             int status, AuditOutcome outcome, String requestId, String sourceIp) {
+                             @Schema(nullable = true, description = "The status the caller received; null when the outcome is UNCONFIRMED") Integer status,
+                             AuditOutcome outcome, String requestId, String sourceIp) {
 
     static AuditEventView of(AuditEvent e) {
         return new AuditEventView(e.id, e.occurredAt, e.clinicId, e.actorId, e.actorRole, e.clientId, e.action,

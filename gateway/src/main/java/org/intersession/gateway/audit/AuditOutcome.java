@@ -8,7 +8,12 @@ public enum AuditOutcome {
     /** Any other 4xx: the request was refused as malformed, conflicting or too large. */
     INVALID,
     /** 5xx: the request could not be served. */
-    FAILED;
+    FAILED,
+    /**
+     * The request was forwarded (or the gateway's endpoint ran) but its answer could not be recorded, so the change
+     * may or may not have been applied; written by {@link AuditIntentSweeper} from the request's intent, without a status.
+     */
+    UNCONFIRMED;
 
     public static AuditOutcome of(int status) {
         if (status < 400) {

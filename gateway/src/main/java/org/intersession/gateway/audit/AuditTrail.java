@@ -17,18 +17,26 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Writes the audit record of a request on client data, before its answer leaves the gateway. Callers send the
  * answer only once the returned Uni completes, and answer 503 when it fails: no client data goes out unaudited.
+ * <p>
+ * A create, update or delete is also announced before it goes on ({@link #intend}): its intent is committed first, so
+ * that a change made by a service is never left without a record. Its record then settles the intent; if that
+ * fails, the change stands and the caller gets its real answer, and {@link AuditIntentSweeper} records it later.
  */
 @ApplicationScoped
 public class AuditTrail {
 
     static final String API_CLIENT = "API_CLIENT";
+    private static final String INTENT = AuditTrail.class.getName() + ".intent";
+    private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final int MAX_REQUEST_ID = 128;
     private static final int MAX_ROLE = 40;
 
@@ -49,21 +57,74 @@ public class AuditTrail {
      */
     public Uni<Void> record(RoutingContext ctx, SecurityIdentity identity, int status, String declaredClient) {
         AuditEvent event = describe(ctx, identity, status, declaredClient);
-        return Uni.createFrom().completionStage(() -> writer.append(event))
-                .ifNoItem().after(writeTimeout).fail()
-                .replaceWithVoid();
+        return committed(() -> recordOrSettle(ctx, event));
     }
 
     /** The same, waiting on this (worker) thread; throws if the record cannot be written. */
     public void recordNow(RoutingContext ctx, SecurityIdentity identity, int status, String declaredClient) {
         try {
-            writer.append(describe(ctx, identity, status, declaredClient)).toCompletableFuture()
+            recordOrSettle(ctx, describe(ctx, identity, status, declaredClient)).toCompletableFuture()
                     .get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the audit record was written", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("audit record not written", e);
+        }
+    }
+
+    /** Requests that may change client data; GET and HEAD only read, and write no intent. */
+    public static boolean isMutating(String method) {
+        return MUTATING.contains(method);
+    }
+
+    /**
+     * Commits the intent of a create, update or delete before it is forwarded or its endpoint runs. If the returned
+     * Uni fails, the request must not go on: answer {@link #unavailable} as for a record that cannot be written.
+     */
+    public Uni<Void> intend(RoutingContext ctx, SecurityIdentity identity) {
+        Intent intent = new Intent(describe(ctx, identity, 0, null));
+        ctx.put(INTENT, intent);
+        return committed(() -> writer.intend(intent.event)).invoke(() -> intent.committed = true);
+    }
+
+    /**
+     * Whether this request's intent is committed: the request went on, so if its record cannot be written the change
+     * may already stand, and the caller gets the real answer (the sweeper records it) rather than a 503 to retry on.
+     */
+    public static boolean intended(RoutingContext ctx) {
+        return ctx.get(INTENT) instanceof Intent intent && intent.committed;
+    }
+
+    /** Whether this request was stopped because its intent could not be written: it went no further, and has no record. */
+    public static boolean intentRefused(RoutingContext ctx) {
+        return ctx.get(INTENT) instanceof Intent intent && !intent.committed;
+    }
+
+    /** A committed intent's record takes its id and time, and deletes it in the same transaction. */
+    private CompletionStage<Void> recordOrSettle(RoutingContext ctx, AuditEvent event) {
+        if (ctx.get(INTENT) instanceof Intent intent && intent.committed) {
+            event.id = intent.event.id;
+            event.occurredAt = intent.event.occurredAt;
+            return writer.settle(event);
+        }
+        return writer.append(event);
+    }
+
+    /** Completes once the write is committed; fails if it is refused or takes longer than the write timeout. */
+    private Uni<Void> committed(Supplier<CompletionStage<Void>> write) {
+        return Uni.createFrom().completionStage(write)
+                .ifNoItem().after(writeTimeout).fail()
+                .replaceWithVoid();
+    }
+
+    /** Set on the request's own thread; marked committed from the writer's once its transaction is. */
+    private static final class Intent {
+        final AuditEvent event;
+        volatile boolean committed;
+
+        Intent(AuditEvent event) {
+            this.event = event;
         }
     }
 

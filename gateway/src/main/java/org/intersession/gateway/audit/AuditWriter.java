@@ -19,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Appends audit records in batches: the records of requests that arrive together are inserted in one transaction, so
@@ -26,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  * side, so that one batch's round trips to the database do not hold up the next. Each request still waits for its
  * own record's commit before it answers, and a record that cannot be written fails only the requests of its batch
  * that it belongs to: after a failed batch, every record is tried again on its own.
+ * <p>
+ * Besides records, the writer takes the intents of creates, updates and deletes ({@link #intend}) and the records
+ * that settle them ({@link #settle}: the record inserted and its intent deleted in the same transaction). A batch of
+ * reads' records alone prepares only the record insert, so reads pay nothing for intents.
  */
 @ApplicationScoped
 public class AuditWriter {
@@ -36,7 +41,18 @@ public class AuditWriter {
                                      resource, http_method, status, outcome, request_id, source_ip)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private record Pending(AuditEvent event, CompletableFuture<Void> written) {
+    private static final String INSERT_INTENT = """
+            insert into audit_intent (id, occurred_at, clinic_id, actor_id, actor_role, client_id, action, resource_type,
+                                      resource, http_method, request_id, source_ip)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String DELETE_INTENT = "delete from audit_intent where id = ?";
+
+    /** What a queued write does: insert an intent, insert a record, or insert a record and delete its intent. */
+    private enum Op {
+        INTENT, RECORD, SETTLE
+    }
+
+    private record Pending(AuditEvent event, Op op, CompletableFuture<Void> written) {
     }
 
     private final AgroalDataSource dataSource;
@@ -71,8 +87,22 @@ public class AuditWriter {
 
     /** Completes once the record is committed; fails at once if the writer is saturated or stopped. */
     public CompletionStage<Void> append(AuditEvent event) {
+        return enqueue(event, Op.RECORD);
+    }
+
+    /** Completes once the intent (the event's descriptive fields, under its id) is committed; fails as {@link #append}. */
+    public CompletionStage<Void> intend(AuditEvent intent) {
+        return enqueue(intent, Op.INTENT);
+    }
+
+    /** Completes once the record is committed and the intent of the same id deleted, in one transaction. */
+    public CompletionStage<Void> settle(AuditEvent event) {
+        return enqueue(event, Op.SETTLE);
+    }
+
+    private CompletionStage<Void> enqueue(AuditEvent event, Op op) {
         CompletableFuture<Void> written = new CompletableFuture<>();
-        if (!running || !queue.offer(new Pending(event, written))) {
+        if (!running || !queue.offer(new Pending(event, op, written))) {
             written.completeExceptionally(new IllegalStateException("the audit writer is " + (running ? "saturated" : "stopped")));
         }
         return written;
@@ -125,15 +155,14 @@ public class AuditWriter {
         }
     }
 
+    /** One transaction: intents inserted, records inserted, then the settled intents deleted. */
     private void insert(List<Pending> batch) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (Pending pending : batch) {
-                    bind(insert, pending.event());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            try {
+                executeBatch(connection, INSERT_INTENT, batch, p -> p.op() == Op.INTENT, AuditWriter::bindIntent);
+                executeBatch(connection, INSERT, batch, p -> p.op() != Op.INTENT, AuditWriter::bindRecord);
+                executeBatch(connection, DELETE_INTENT, batch, p -> p.op() == Op.SETTLE, (delete, e) -> delete.setObject(1, e.id));
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -142,7 +171,43 @@ public class AuditWriter {
         }
     }
 
-    private static void bind(PreparedStatement insert, AuditEvent e) throws SQLException {
+    private interface Binder {
+        void bind(PreparedStatement statement, AuditEvent event) throws SQLException;
+    }
+
+    /** Prepares the statement only when some write of the batch needs it. */
+    private static void executeBatch(Connection connection, String sql, List<Pending> batch, Predicate<Pending> needs,
+                                     Binder binder) throws SQLException {
+        if (batch.stream().noneMatch(needs)) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Pending pending : batch) {
+                if (needs.test(pending)) {
+                    binder.bind(statement, pending.event());
+                    statement.addBatch();
+                }
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void bindRecord(PreparedStatement insert, AuditEvent e) throws SQLException {
+        bindDescription(insert, e);
+        insert.setInt(11, e.status);
+        insert.setString(12, e.outcome.name());
+        insert.setString(13, e.requestId);
+        insert.setString(14, e.sourceIp);
+    }
+
+    private static void bindIntent(PreparedStatement insert, AuditEvent e) throws SQLException {
+        bindDescription(insert, e);
+        insert.setString(11, e.requestId);
+        insert.setString(12, e.sourceIp);
+    }
+
+    /** The first ten columns, shared by records and intents. */
+    private static void bindDescription(PreparedStatement insert, AuditEvent e) throws SQLException {
         insert.setObject(1, e.id);
         insert.setObject(2, e.occurredAt);
         uuid(insert, 3, e.clinicId);
@@ -153,10 +218,6 @@ public class AuditWriter {
         insert.setString(8, e.resourceType);
         insert.setString(9, e.resource);
         insert.setString(10, e.httpMethod);
-        insert.setInt(11, e.status);
-        insert.setString(12, e.outcome.name());
-        insert.setString(13, e.requestId);
-        insert.setString(14, e.sourceIp);
     }
 
     private static void uuid(PreparedStatement insert, int index, UUID value) throws SQLException {

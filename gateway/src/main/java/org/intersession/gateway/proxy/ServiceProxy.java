@@ -32,7 +32,8 @@ import java.util.Set;
  * Forwards the routes of {@link RouteTable} to their services, streaming bodies both ways. The routes sit on
  * Quarkus's own router and resolve the caller through Quarkus security (SmallRye JWT), so a request is forwarded
  * only with a valid token; the Authorization header goes along, and each service verifies the token again.
- * Every answer, refusals included, is sent only after its audit record is written.
+ * Every answer, refusals included, is sent only after its audit record is written; a create, update or delete is
+ * forwarded only after its audit intent is (see {@link AuditTrail#intend}).
  */
 @ApplicationScoped
 public class ServiceProxy {
@@ -73,11 +74,24 @@ public class ServiceProxy {
                 identity -> {
                     if (identity.isAnonymous() || !belongsToAClinic(identity)) {
                         unauthenticated(ctx, identity.isAnonymous() ? null : identity);
+                    } else if (AuditTrail.isMutating(ctx.request().method().name())) {
+                        intendThenForward(ctx, identity, upstream);
                     } else {
                         forward(ctx, identity, upstream, instances.size(upstream));
                     }
                 },
                 failure -> unauthenticated(ctx, null));
+    }
+
+    /** Nothing reaches the service unless the intent is committed; without it the caller gets the audit trail's 503. */
+    private void intendThenForward(RoutingContext ctx, SecurityIdentity identity, Upstream upstream) {
+        Context context = ctx.vertx().getOrCreateContext();
+        audit.intend(ctx, identity).subscribe().with(
+                written -> context.runOnContext(v -> forward(ctx, identity, upstream, instances.size(upstream))),
+                failure -> context.runOnContext(v -> {
+                    ctx.request().resume();
+                    auditFailed(ctx, failure);
+                }));
     }
 
     /** Every service's data belongs to a clinic; a token without one (the operator's) has nothing to ask them. */
@@ -94,20 +108,30 @@ public class ServiceProxy {
                 () -> { });
     }
 
-    /** Answers once the audit record is written; if it cannot be, the caller gets a 503 and no data (fail closed). */
+    /**
+     * Answers once the audit record is written; if it cannot be, the caller gets a 503 and no data (fail closed).
+     * Except after a committed intent: the request was forwarded and its change may stand, so the real answer goes
+     * out rather than a 503 inviting a duplicate, and the sweeper records the intent.
+     */
     private void afterAudit(RoutingContext ctx, SecurityIdentity identity, int status, String declaredClient,
                             Runnable answer, Runnable abandon) {
         Context context = ctx.vertx().getOrCreateContext();
         audit.record(ctx, identity, status, declaredClient).subscribe().with(
                 written -> context.runOnContext(v -> answer.run()),
                 failure -> context.runOnContext(v -> {
+                    if (AuditTrail.intended(ctx)) {
+                        LOG.errorf("request %s: audit record not written; its intent stays for the sweeper, the answer goes out: %s",
+                                ctx.request().getHeader(REQUEST_ID), failure.toString());
+                        answer.run();
+                        return;
+                    }
                     abandon.run();
                     auditFailed(ctx, failure);
                 }));
     }
 
     private static void auditFailed(RoutingContext ctx, Throwable failure) {
-        LOG.errorf("request %s: audit record not written, answering 503: %s", ctx.request().getHeader(REQUEST_ID), failure.toString());
+        LOG.errorf("request %s: audit trail not written, answering 503: %s", ctx.request().getHeader(REQUEST_ID), failure.toString());
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;

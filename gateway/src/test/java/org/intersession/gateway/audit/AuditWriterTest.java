@@ -32,7 +32,7 @@ class AuditWriterTest {
     @Inject
     AgroalDataSource database;
 
-    private static AuditEvent event(String requestId, String resource) {
+    static AuditEvent event(String requestId, String resource) {
         AuditEvent event = new AuditEvent();
         event.id = UUID.randomUUID();
         event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);

@@ -10,6 +10,8 @@ import org.intersession.platform.audit.AuditSubject;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -23,10 +25,14 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     public static final String ECHO_STATUS = "X-Echo-Status";
     public static final String ECHO_AUDIT_CLIENT = "X-Echo-Audit-Client";
 
+    /** {@code GET /echo-seen/{requestId}} on the echo itself answers 200 if a request with that id reached it, else 404. */
+    public static final String SEEN = "/echo-seen/";
+
     static final String LIVE_STREAM = "/live-stream";
     static final String LIVE_STREAM_END = "/live-stream-end";
 
     private final List<HttpServerResponse> held = new CopyOnWriteArrayList<>();
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private Vertx vertx;
     private HttpServer server;
 
@@ -35,6 +41,15 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         try {
             server = vertx.createHttpServer().requestHandler(request -> {
+                if (request.path().startsWith(SEEN)) {
+                    boolean reached = seen.contains(request.path().substring(SEEN.length()));
+                    request.response().setStatusCode(reached ? 200 : 404).end();
+                    return;
+                }
+                String requestId = request.getHeader("X-Request-Id");
+                if (requestId != null) {
+                    seen.add(requestId);
+                }
                 if (request.path().endsWith(LIVE_STREAM) || request.path().endsWith(LIVE_STREAM_END)) {
                     liveStream(request);
                 } else {
