@@ -127,6 +127,11 @@ class DockerComposeConsistencyTest {
             String user = dockerfile.stream().filter(line -> line.startsWith("USER ")).reduce((a, b) -> b).orElse("USER root");
             assertFalse(user.equals("USER root") || user.equals("USER 0"), spec.module() + " runs as " + user);
             assertTrue(dockerfile.contains("EXPOSE 8080"), spec.module() + " exposes the port compose uses");
+            // the class-data archive is written in the image, by the JVM that reads it, and used at start
+            assertTrue(dockerfile.stream().anyMatch(line -> line.startsWith("RUN java -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true")),
+                    spec.module() + " writes its class-data archive in the image");
+            assertTrue(dockerfile.stream().anyMatch(line -> line.startsWith("ENTRYPOINT") && line.contains("-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto")),
+                    spec.module() + " starts from its class-data archive");
         }
         assertEquals("postgres:17", ((Map<String, Object>) services.get("postgres")).get("image"));
         assertTrue(((String) ((Map<String, Object>) services.get("kafka")).get("image")).startsWith("apache/kafka:4."));
