@@ -34,6 +34,13 @@ public enum JvmProfile {
      */
     static final String INITIAL_HEAP = "-Xms32m";
 
+    /**
+     * Every 10 s the JVM hands back to the system what its own native allocations (compilers, class loading) freed.
+     * Measured after the benchmark's load, that was 18 to 48 MB of resident memory per service, which the C library
+     * otherwise keeps. The option exists from Java 17.0.9 and 21.0.1 (experimental there, a product option later).
+     */
+    static final List<String> TRIM_NATIVE_HEAP = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=10000");
+
     private final List<String> extraOptions;
 
     JvmProfile(List<String> extraOptions) {
@@ -49,11 +56,19 @@ public enum JvmProfile {
         List<String> options = new ArrayList<>(List.of(INITIAL_HEAP, MAX_HEAP, "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
                 "-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
         options.addAll(extraOptions);
+        if (trimsNativeHeap(Runtime.version())) {
+            options.addAll(TRIM_NATIVE_HEAP);
+        }
         Path archive = quarkusRunJar.resolveSibling("app-cds.jsa");
         if (Files.isRegularFile(archive)) {
             options.add("-XX:SharedArchiveFile=" + archive.getFileName());
             options.add("-Xshare:auto");
         }
         return options;
+    }
+
+    /** Whether this Java (the one the services run on: the launcher's own) knows {@link #TRIM_NATIVE_HEAP}. */
+    static boolean trimsNativeHeap(Runtime.Version java) {
+        return java.feature() > 21 || java.feature() == 21 && java.update() >= 1 || java.feature() == 17 && java.update() >= 9;
     }
 }
