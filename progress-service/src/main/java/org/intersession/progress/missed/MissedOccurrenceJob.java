@@ -18,13 +18,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Emits occurrence-missed when a due window closes without an entry. Each run claims a batch of assignments with
  * FOR UPDATE SKIP LOCKED (several instances share the work, none does it twice), looks at the windows that closed
- * since that assignment's watermark, and moves the watermark. After downtime it catches up at most a month per
- * assignment per run, so nothing floods.
+ * since that assignment's watermark, moves the watermark, and notes when the next window closes: an assignment is
+ * claimed again only once that window has closed (and at once after an assignment event, which clears the note).
+ * After downtime it catches up at most a month per assignment per pass, so nothing floods.
  */
 @ApplicationScoped
 public class MissedOccurrenceJob {
@@ -55,8 +57,9 @@ public class MissedOccurrenceJob {
         List<TrackedAssignment> due = em.createNativeQuery("""
                         select * from tracked_assignment
                         where status in ('ASSIGNED', 'ACTIVE', 'EXPIRED', 'COMPLETED') and schedule is not null
-                          and coalesce(missed_checked_until, assigned_at) < :settled
-                        order by coalesce(missed_checked_until, assigned_at) limit :n for update skip locked""", TrackedAssignment.class)
+                          and coalesce(missed_next_window_end, missed_checked_until, assigned_at) < :settled
+                        order by coalesce(missed_next_window_end, missed_checked_until, assigned_at)
+                        limit :n for update skip locked""", TrackedAssignment.class)
                 .setParameter("settled", now.minusSeconds(60).atOffset(ZoneOffset.UTC))
                 .setParameter("n", BATCH)
                 .getResultList();
@@ -95,5 +98,16 @@ public class MissedOccurrenceJob {
             }
         }
         assignment.missedCheckedUntil = OffsetDateTime.ofInstant(until, ZoneOffset.UTC);
+        assignment.missedNextWindowEnd = OffsetDateTime.ofInstant(nextWindowEnd(spec, zone, until), ZoneOffset.UTC);
+    }
+
+    /** When the first window closing after {@code until} closes; a month on if none does within a month. */
+    Instant nextWindowEnd(ScheduleSpec spec, ZoneId zone, Instant until) {
+        Instant from = until.minus(spec.windowAfter());
+        return expander.expand(spec, zone, from, from.plus(MAX_CATCH_UP)).stream()
+                .map(Occurrence::windowEnd)
+                .filter(end -> end.isAfter(until))
+                .min(Comparator.naturalOrder())
+                .orElse(until.plus(MAX_CATCH_UP));
     }
 }

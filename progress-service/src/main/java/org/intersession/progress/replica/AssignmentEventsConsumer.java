@@ -72,6 +72,8 @@ public class AssignmentEventsConsumer {
             // occurrences while paused were not asked of the client: the missed check resumes from here
             tracked.missedCheckedUntil = snapshot.changedAt();
         }
+        // the schedule, zone or status may have changed: the missed-occurrence job works out the next window again
+        tracked.missedNextWindowEnd = null;
         tracked.therapistId = snapshot.therapistId();
         tracked.title = snapshot.title();
         tracked.status = snapshot.status();

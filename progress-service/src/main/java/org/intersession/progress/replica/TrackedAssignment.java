@@ -55,6 +55,10 @@ public class TrackedAssignment extends PanacheEntityBase {
     @Column(name = "missed_checked_until")
     public OffsetDateTime missedCheckedUntil;
 
+    /** When the first due window after the watermark closes: the job looks again only then. Null: look at once. */
+    @Column(name = "missed_next_window_end")
+    public OffsetDateTime missedNextWindowEnd;
+
     /** The assignment's version in the snapshot this row holds. */
     @Column(nullable = false)
     public long version;
