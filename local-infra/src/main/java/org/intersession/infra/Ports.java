@@ -1,5 +1,6 @@
 package org.intersession.infra;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -39,10 +40,14 @@ public final class Ports {
         }
     }
 
-    /** The first port of the system's range for outgoing connections; 0 when it cannot be read (not Linux). */
+    /**
+     * The first port of the system's range for outgoing connections; 0 when it cannot be read (not Linux). Read in
+     * one buffered read: a sysctl file answers a read of a few bytes, and then nothing more.
+     */
     static int ephemeralRangeStart(Path rangeFile) {
-        try {
-            return Integer.parseInt(Files.readString(rangeFile).trim().split("\\s+")[0]);
+        try (BufferedReader reader = Files.newBufferedReader(rangeFile)) {
+            String line = reader.readLine();
+            return line == null ? 0 : Integer.parseInt(line.trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 0;
         }
