@@ -106,10 +106,11 @@ final class OperationCalls {
         on("POST /api/v1/signing-keys/rotate", a -> Call.of(Map.of()));
         on("GET /api/v1/users", a -> Call.of(Map.of()));
         on("POST /api/v1/users", a -> Call.json(Map.of(), Map.of("email", "new-" + UUID.randomUUID() + "@clinic.test",
-                "displayName", "Dr. New", "role", "THERAPIST")));
+                "displayName", "Nico New", "role", "CLIENT", "profile", Map.of("timeZone", "Europe/Berlin"))));
         on("GET /api/v1/users/{id}", a -> Call.of(id(f.client.id())));
         on("PATCH /api/v1/users/{id}", a -> Call.json(id(f.client.id()), Map.of("displayName", "Casey")));
         on("POST /api/v1/users/{id}/deactivate", a -> Call.of(id(f.invitedClient().getKey())));
+        on("POST /api/v1/users/{id}/invitations", a -> Call.of(id(f.invitedClient().getKey())));
     }
 
     private void assignments() {

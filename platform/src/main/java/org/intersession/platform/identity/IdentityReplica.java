@@ -4,8 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
+import org.intersession.platform.event.identity.AccessRevoked;
 import org.intersession.platform.event.identity.CareTeamChanged;
 import org.intersession.platform.event.identity.ClientProfileChanged;
+import org.intersession.platform.event.identity.UserChanged;
+import org.intersession.platform.security.TokenRevocations;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -27,9 +30,11 @@ public class IdentityReplica {
             + " and m.therapistId = :therapist and m.clinicId = :clinic)";
 
     private final EventCodec codec;
+    private final TokenRevocations revocations;
 
-    IdentityReplica(EventCodec codec) {
+    IdentityReplica(EventCodec codec, TokenRevocations revocations) {
         this.codec = codec;
+        this.revocations = revocations;
     }
 
     @Transactional
@@ -58,7 +63,10 @@ public class IdentityReplica {
         return ClientProfileReplica.find("clientId = ?1 and clinicId = ?2", clientId, clinicId).firstResultOptional();
     }
 
-    /** Applies a care-team or profile event; other identity events are not this replica's business. Idempotent. */
+    /**
+     * Applies a care-team or profile event, and the revocations of access (a deactivated user, an ended session, a
+     * revoked API client) to this service's token checks. Other identity events are not its business. Idempotent.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(CloudEvent event) {
         if (event.hasType(CareTeamChanged.LINKED)) {
@@ -77,6 +85,11 @@ public class IdentityReplica {
                     unlinked.clientId(), unlinked.therapistId(), unlinked.clinicId());
         } else if (event.hasType(ClientProfileChanged.TYPE)) {
             apply(codec.data(event, ClientProfileChanged.class), timeOf(event));
+        } else if (event.hasType(UserChanged.DEACTIVATED)) {
+            revocations.revoke(codec.data(event, UserChanged.class).userId(), null, timeOf(event));
+        } else if (event.hasType(AccessRevoked.SESSION) || event.hasType(AccessRevoked.API_CLIENT)) {
+            AccessRevoked revoked = codec.data(event, AccessRevoked.class);
+            revocations.revoke(revoked.subjectId(), revoked.sessionId(), revoked.revokedAt());
         }
     }
 
