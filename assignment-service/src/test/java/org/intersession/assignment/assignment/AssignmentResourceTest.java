@@ -141,6 +141,27 @@ class AssignmentResourceTest {
                 .when().get("/api/v1/assignments").then().statusCode(200).body("items", hasSize(1));
     }
 
+    /** A retry is the same request by value: members in another order, or a bound of 10 written 10.0, change nothing. */
+    @Test
+    void anIdempotentRetryIsRecognisedWhateverTheOrderOfItsMembersOrHowItsNumbersAreWritten() {
+        String key = "reordered-" + UUID.randomUUID();
+        String field = "{\"key\":\"urge\",\"label\":\"Urge\",\"type\":\"scale\",\"min\":0,\"max\":10,"
+                + "\"alert\":{\"operator\":\"at_least\",\"value\":8,\"message\":\"Strong urge\"}}";
+        String first = "{\"clientId\":\"" + f.client + "\",\"title\":\"Urge log\",\"rationale\":\"Noticing urges is how they pass.\","
+                + "\"schedule\":{\"type\":\"ONE_OFF\",\"dueAt\":\"2026-03-25T20:00\"},\"fieldSchema\":{\"fields\":[" + field + "]}}";
+        String retry = "{\"fieldSchema\":{\"fields\":[" + field.replace("\"min\":0,\"max\":10", "\"max\":10.0,\"min\":0.0")
+                .replace("\"value\":8", "\"value\":8.0") + "]},\"schedule\":{\"dueAt\":\"2026-03-25T20:00\",\"type\":\"ONE_OFF\"},"
+                + "\"rationale\":\"Noticing urges is how they pass.\",\"title\":\"Urge log\",\"clientId\":\"" + f.client + "\"}";
+        String id = given().auth().oauth2(f.therapistToken()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(first)
+                .when().post("/api/v1/assignments").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(f.therapistToken()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(retry)
+                .when().post("/api/v1/assignments")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id));
+        given().auth().oauth2(f.therapistToken()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(retry.replace("\"value\":8.0", "\"value\":9"))
+                .when().post("/api/v1/assignments").then().statusCode(422).contentType(PROBLEM);
+    }
+
     @Test
     void twoConcurrentRequestsWithOneIdempotencyKeyCreateOneAssignment() throws Exception {
         String key = "concurrent-" + UUID.randomUUID();

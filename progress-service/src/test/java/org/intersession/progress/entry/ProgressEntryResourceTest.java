@@ -32,6 +32,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -86,6 +88,59 @@ class ProgressEntryResourceTest {
         post(body).then().statusCode(200).body("id", equalTo(entry.toString()));
         post(entry(entry, assignment, 2, "DONE")).then().statusCode(409).contentType(PROBLEM);
         post(entry(UUID.randomUUID(), assignment, 2, "DONE")).then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("occurrence"));
+    }
+
+    /**
+     * PostgreSQL's jsonb keeps object keys in its own order (shorter first), and numbers by value: a resend compares
+     * parsed values, so the order an app sends the answers in, or 40 written as 40.0, never makes it a conflict.
+     */
+    @Test
+    void anIdenticalResendIsIdempotentWhateverTheKeyOrderOrNumberFormatting() {
+        UUID assignment = published(schema());
+        UUID entry = UUID.randomUUID();
+        String fields = "\"id\":\"" + entry + "\",\"assignmentId\":\"" + assignment + "\",\"occurrenceKey\":\""
+                + TestEvents.dailyOccurrenceKey(3) + "\",\"status\":\"DONE\",\"moodBefore\":4,\"note\":\"After the meeting\"";
+        String sent = "{" + fields + ",\"answers\":{\"situation\":\"Team meeting\",\"intensity\":40}}";
+        postJson(sent).then().statusCode(201).body("version", equalTo(1));
+
+        postJson(sent).then().statusCode(200).body("id", equalTo(entry.toString())).body("answers.intensity", equalTo(40));
+        postJson("{\"answers\":{\"intensity\":40.0,\"situation\":\"Team meeting\"}," + fields + "}").then().statusCode(200);
+        postJson("{" + fields + ",\"answers\":{\"situation\":\"Team meeting\",\"intensity\":40,\"unused\":null}}").then().statusCode(200);
+
+        // anything else that differs is another entry under the same id
+        postJson("{" + fields + ",\"answers\":{\"situation\":\"Team meeting\",\"intensity\":45}}").then().statusCode(409).contentType(PROBLEM);
+        postJson("{" + fields + ",\"answers\":{\"situation\":\"Team meeting\",\"intensity\":\"40\"}}").then().statusCode(409);
+        postJson("{" + fields.replace("\"moodBefore\":4", "\"moodBefore\":5")
+                + ",\"answers\":{\"situation\":\"Team meeting\",\"intensity\":40}}").then().statusCode(409);
+    }
+
+    @Test
+    void aNullAnswerIsNoAnswerAndIsNotKept() {
+        UUID assignment = published(schema());
+        Map<String, Object> answers = new HashMap<>();
+        answers.put("situation", null);
+        answers.put("intensity", 20);
+        Map<String, Object> body = entry(UUID.randomUUID(), assignment, 4, "PARTIAL");
+        body.put("answers", answers);
+        post(body).then().statusCode(201).body("answers.intensity", equalTo(20)).body("answers", not(hasKey("situation")));
+        post(body).then().statusCode(200).body("answers", not(hasKey("situation")));
+    }
+
+    /** An app that resends what it first sent, after the client corrected the entry elsewhere, gets the current entry. */
+    @Test
+    void aResendOfTheFirstStateAfterAnAmendmentAnswersTheCurrentEntry() {
+        UUID assignment = published(schema());
+        UUID entry = UUID.randomUUID();
+        Map<String, Object> body = entry(entry, assignment, 2, "PARTIAL");
+        body.put("answers", Map.of("intensity", 30));
+        post(body).then().statusCode(201);
+        given().auth().oauth2(TestTokens.client(clinic, client)).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Map.of("status", "DONE", "answers", Map.of("situation", "Bus", "intensity", 35)))
+                .when().put("/api/v1/progress-entries/{id}", entry).then().statusCode(200);
+
+        post(body).then().statusCode(200).body("version", equalTo(2)).body("status", equalTo("DONE"));
+        body.put("answers", Map.of("intensity", 31));
+        post(body).then().statusCode(409);
     }
 
     @Test
@@ -310,6 +365,11 @@ class ProgressEntryResourceTest {
         body.put("occurrenceKey", TestEvents.dailyOccurrenceKey(daysAgo));
         body.put("status", status);
         return body;
+    }
+
+    private io.restassured.response.Response postJson(String body) {
+        return given().auth().oauth2(TestTokens.client(clinic, client)).contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/progress-entries");
     }
 
     private io.restassured.response.Response post(Map<String, Object> body) {
