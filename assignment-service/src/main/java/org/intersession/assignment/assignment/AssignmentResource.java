@@ -17,8 +17,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
+import org.intersession.platform.web.Changes;
 import org.intersession.platform.web.Cursor;
 import org.intersession.platform.web.Page;
 
@@ -62,6 +64,20 @@ public class AssignmentResource {
                                      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
                                      @QueryParam("cursor") @Size(max = 200) String cursor) {
         return assignments.list(caller.get(), new AssignmentService.Filter(clientId, therapistId, status), limit, Cursor.decode(cursor));
+    }
+
+    @GET
+    @Path("sync")
+    @Operation(operationId = "syncAssignments", summary = "Assignments created or changed since a sync token",
+            description = "A changes feed for apps that work offline: every assignment created or changed after `since` "
+                    + "(edited, acknowledged, paused, resumed, cancelled, completed, expired), oldest change first, each in "
+                    + "its current state; a cancelled one comes with status CANCELLED. Leave `since` out the first time to "
+                    + "get every assignment; keep `syncToken` and send it as `since` next time; while `hasMore` is true, ask "
+                    + "again at once. A token belongs to the filters it was made with. No change is skipped.")
+    public Changes<AssignmentView> sync(@QueryParam("since") @Size(max = 200) String since,
+                                        @QueryParam("clientId") UUID clientId,
+                                        @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return assignments.changes(caller.get(), clientId, limit, since);
     }
 
     @GET

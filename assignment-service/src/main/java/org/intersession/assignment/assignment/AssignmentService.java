@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 import org.intersession.assignment.idempotency.IdempotencyKeys;
 import org.intersession.assignment.template.TemplateService;
@@ -26,9 +27,11 @@ import org.intersession.platform.schedule.Schedule;
 import org.intersession.platform.schema.FieldSchema;
 import org.intersession.platform.schema.SchemaValidator;
 import org.intersession.platform.security.Caller;
-import org.intersession.platform.security.Role;
+import org.intersession.platform.web.ChangeFeed;
+import org.intersession.platform.web.Changes;
 import org.intersession.platform.web.Cursor;
 import org.intersession.platform.web.Page;
+import org.intersession.platform.web.SyncToken;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -169,6 +172,34 @@ public class AssignmentService {
                 .withHint(HibernateHints.HINT_READ_ONLY, true)
                 .range(0, limit).list();
         return Page.of(rows, limit, a -> new Cursor(a.createdAt, a.id), AssignmentView::of);
+    }
+
+    static final String FEED = "assignments";
+
+    /**
+     * What was created or changed since {@code since} (edits, acknowledgements, pauses, cancellations, expiry), oldest
+     * change first, each assignment in its current state; see {@link SyncToken} for why no change is ever skipped.
+     */
+    @Transactional
+    public Changes<AssignmentView> changes(Caller caller, UUID clientId, int limit, String since) {
+        READ_ASSIGNMENT.require(caller);
+        SyncToken token = SyncToken.decode(since, FEED, "clientId=" + (clientId == null ? "" : clientId));
+        List<Object> params = new ArrayList<>();
+        StringBuilder rows = new StringBuilder("select cast(a.change_xid as text), a.id from assignment a"
+                + " where a.clinic_id = ? and a.change_xid < h.xmin");
+        params.add(caller.clinicId());
+        rows.append(IdentityReplica.sqlScope(caller, "a", params));
+        if (clientId != null) {
+            rows.append(" and a.client_id = ?");
+            params.add(clientId);
+        }
+        rows.append(ChangeFeed.afterById("a", token, params)).append(" limit ?");
+        params.add(limit + 1);
+        ChangeFeed.Fetched<UUID> fetched = Assignment.getEntityManager().unwrap(Session.class).doReturningWork(connection ->
+                ChangeFeed.fetch(connection, rows.toString(), params, row -> row.getObject(3, UUID.class)));
+        return fetched.page(token, limit, UUID::toString, ids -> ids.isEmpty() ? List.of() : ChangeFeed.inOrder(ids,
+                Assignment.<Assignment>find("id in ?1", ids).withHint(HibernateHints.HINT_READ_ONLY, true).list(), a -> a.id)
+                .stream().map(AssignmentView::of).toList());
     }
 
     /** Changes an assignment if the caller's copy is current (If-Match); a stale copy is a 412. */
@@ -322,13 +353,7 @@ public class AssignmentService {
 
     /** A client sees their own assignments, a therapist those of their care team's clients, an admin the clinic's. */
     private static void scope(Caller caller, StringBuilder query, Parameters params) {
-        if (caller.is(Role.CLIENT)) {
-            query.append(" and a.clientId = :caller");
-            params.and("caller", caller.id());
-        } else if (caller.is(Role.THERAPIST)) {
-            query.append(" and ").append(IdentityReplica.THERAPIST_CARES_FOR.formatted("a"));
-            params.and("therapist", caller.id());
-        }
+        IdentityReplica.scope(caller, "a", query, params);
     }
 
     private ZoneId clientZone(UUID clinicId, UUID clientId) {

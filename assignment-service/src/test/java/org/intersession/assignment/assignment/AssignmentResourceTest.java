@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.intersession.assignment.AssignmentFixture;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.identity.IdentityReplica;
+import org.intersession.testing.ChangesFeed;
 import org.intersession.testing.TestTokens;
 import org.intersession.testing.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -241,6 +243,36 @@ class AssignmentResourceTest {
                 .when().get("/api/v1/assignments").then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(TestTokens.clinicAdmin(f.clinic, UUID.randomUUID())).queryParam("therapistId", f.therapist)
                 .when().get("/api/v1/assignments").then().statusCode(200).body("items", hasSize(2));
+    }
+
+    @Test
+    void theSyncFeedServesEachCreatedOrChangedAssignmentOnceInItsCurrentState() {
+        String first = f.create(f.dailyThoughtRecord());
+        String second = f.create(f.dailyThoughtRecord());
+        // a change is served once every transaction older than it has ended, so the feed is read until it is there
+        ChangesFeed initial = await().atMost(Duration.ofSeconds(30)).until(() -> sync(f.clientToken(), null, Map.of()), s -> s.ids().size() >= 2);
+        assertEquals(List.of(first, second), initial.ids(), "oldest change first, each once");
+
+        given().auth().oauth2(f.clientToken()).when().post("/api/v1/assignments/{id}/acknowledge", first).then().statusCode(200);
+        given().auth().oauth2(f.therapistToken()).when().post("/api/v1/assignments/{id}/cancel", second).then().statusCode(200);
+        ChangesFeed changed = await().atMost(Duration.ofSeconds(30)).until(() -> sync(f.clientToken(), initial.token(), Map.of()),
+                s -> s.ids().size() >= 2);
+        assertEquals(List.of(first, second), changed.ids());
+        assertEquals(List.of("ACTIVE", "CANCELLED"), changed.items().stream().map(a -> a.get("status")).toList());
+        assertEquals(List.of(), sync(f.clientToken(), changed.token(), Map.of()).ids(), "nothing is served twice");
+
+        assertEquals(2, sync(TestTokens.clinicAdmin(f.clinic, UUID.randomUUID()), null, Map.of("clientId", f.client)).ids().size());
+        assertEquals(List.of(), sync(TestTokens.therapist(f.clinic, UUID.randomUUID()), null, Map.of()).ids());
+        assertEquals(List.of(), sync(TestTokens.clinicAdmin(UUID.randomUUID(), UUID.randomUUID()), null, Map.of("clientId", f.client)).ids());
+        given().auth().oauth2(f.therapistToken()).queryParam("since", changed.token()).queryParam("clientId", f.client)
+                .when().get("/api/v1/assignments/sync").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("since"));
+        given().auth().oauth2(f.therapistToken()).queryParam("limit", 101)
+                .when().get("/api/v1/assignments/sync").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    /** The assignments feed as {@code token}'s holder reads it, a page of one at a time. */
+    private static ChangesFeed sync(String token, String since, Map<String, Object> query) {
+        return ChangesFeed.read(() -> given().auth().oauth2(token).queryParams(query), "/api/v1/assignments/sync", since, 1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.intersession.progress.entry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
@@ -12,6 +13,7 @@ import org.intersession.platform.event.assignment.ReminderPolicy;
 import org.intersession.platform.event.progress.ProgressRecorded;
 import org.intersession.platform.schedule.Schedule;
 import org.intersession.platform.schema.FieldSchema;
+import org.intersession.testing.ChangesFeed;
 import org.intersession.testing.TestEvents;
 import org.intersession.testing.TestTokens;
 import org.intersession.testing.TopicProbe;
@@ -52,6 +54,9 @@ class ProgressEntryResourceTest {
 
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    @Inject
+    javax.sql.DataSource dataSource;
 
     private final UUID clinic = UUID.randomUUID();
     private final UUID therapist = UUID.randomUUID();
@@ -200,6 +205,116 @@ class ProgressEntryResourceTest {
                 .setParameter("id", entry).getSingleResult()).intValue() == 1), "the first state is kept");
         assertFalse(TopicProbe.await(Topics.PROGRESS, v -> v.contains("flagged") && v.contains(entry.toString()), Duration.ofSeconds(30)).isEmpty());
         assertFalse(TopicProbe.await(Topics.PROGRESS, v -> v.contains("progress.amended") && v.contains(entry.toString()), Duration.ofSeconds(30)).isEmpty());
+    }
+
+    @Test
+    void entriesAreListedNewestFirstWithinWhatTheCallerMaySee() {
+        UUID assignment = published(null);
+        UUID other = published(null);
+        UUID fifth = UUID.randomUUID();
+        Map<String, Object> withNote = entry(fifth, assignment, 5, "DONE");
+        withNote.put("note", "Only for me");
+        withNote.put("notePrivate", true);
+        post(withNote).then().statusCode(201);
+        UUID fourth = UUID.randomUUID();
+        post(entry(fourth, other, 4, "DONE")).then().statusCode(201);
+
+        JsonPath firstPage = list(TestTokens.client(clinic, client), Map.of("limit", 2));
+        assertEquals(List.of(fourth.toString(), fifth.toString()), firstPage.getList("items.id"));
+        assertEquals("Only for me", firstPage.getString("items[1].note"), "a client reads their own private note");
+        JsonPath secondPage = list(TestTokens.client(clinic, client), Map.of("limit", 2, "cursor", firstPage.getString("nextCursor")));
+        assertEquals(2, secondPage.getList("items").size());
+        assertEquals(null, secondPage.getString("nextCursor"));
+        assertEquals(List.of(fifth.toString()), list(TestTokens.client(clinic, client), Map.of("assignmentId", assignment, "limit", 1))
+                .getList("items.id"));
+
+        String admin = TestTokens.clinicAdmin(clinic, UUID.randomUUID());
+        JsonPath clinicWide = list(admin, Map.of("clientId", client));
+        assertEquals(4, clinicWide.getList("items").size());
+        assertEquals(null, clinicWide.getString("items.find { it.id == '" + fifth + "' }.note"), "nobody else reads a private note");
+        assertEquals(true, clinicWide.getBoolean("items.find { it.id == '" + fifth + "' }.hasNote"));
+        assertEquals(List.of(), list(TestTokens.therapist(clinic, therapist), Map.of()).getList("items"));
+        assertEquals(List.of(), list(TestTokens.client(clinic, UUID.randomUUID()), Map.of("clientId", client)).getList("items"));
+        assertEquals(List.of(), list(TestTokens.clinicAdmin(UUID.randomUUID(), UUID.randomUUID()), Map.of("clientId", client)).getList("items"));
+        TestEvents.careTeamLinked(clinic, client, therapist);
+        await().atMost(Duration.ofSeconds(30)).until(() -> list(TestTokens.therapist(clinic, therapist), Map.of()).getList("items").size() == 4);
+        given().auth().oauth2(admin).queryParam("limit", 101).when().get("/api/v1/progress-entries")
+                .then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void theSyncFeedServesEachRecordedOrAmendedEntryOnceInItsCurrentState() {
+        UUID assignment = published(null);
+        UUID fifth = UUID.randomUUID();
+        post(entry(fifth, assignment, 5, "PARTIAL")).then().statusCode(201);
+        UUID fourth = UUID.randomUUID();
+        post(entry(fourth, assignment, 4, "DONE")).then().statusCode(201);
+
+        ChangesFeed first = await().atMost(Duration.ofSeconds(30)).until(() -> sync(null), s -> ids(s).containsAll(List.of(fifth, fourth)));
+        assertEquals(3, ids(first).size(), "the three entries, each once: " + ids(first));
+        assertEquals(List.of(fifth, fourth), ids(first).subList(1, 3), "oldest change first");
+
+        given().auth().oauth2(TestTokens.client(clinic, client)).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Map.of("status", "DONE")).when().put("/api/v1/progress-entries/{id}", fifth).then().statusCode(200);
+        ChangesFeed second = await().atMost(Duration.ofSeconds(30)).until(() -> sync(first.token()), s -> !s.items().isEmpty());
+        assertEquals(List.of(fifth), ids(second));
+        assertEquals(2, second.items().get(0).get("version"));
+        assertEquals("DONE", second.items().get(0).get("status"));
+        assertEquals(List.of(), ids(sync(second.token())), "nothing is served twice");
+
+        given().auth().oauth2(TestTokens.client(clinic, client)).queryParam("since", "not-a-token")
+                .when().get("/api/v1/progress-entries/sync").then().statusCode(400).body("errors[0].field", equalTo("since"));
+        given().auth().oauth2(TestTokens.client(clinic, client)).queryParam("since", second.token()).queryParam("assignmentId", assignment)
+                .when().get("/api/v1/progress-entries/sync").then().statusCode(400).body("errors[0].field", equalTo("since"));
+        given().auth().oauth2(TestTokens.client(clinic, UUID.randomUUID())).when().get("/api/v1/progress-entries/sync")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(0)).body("hasMore", equalTo(false));
+    }
+
+    /**
+     * Why the feed orders by transaction and stops at the oldest one still running: an entry whose transaction began
+     * first but commits last must still be served, after the reader has passed everything that committed before it.
+     */
+    @Test
+    void anEntryCommittedAfterALaterOneIsServedNotSkipped() throws Exception {
+        UUID assignment = published(null);
+        String token = await().atMost(Duration.ofSeconds(30)).until(() -> sync(null), s -> ids(s).size() == 1).token();
+        UUID slow = UUID.randomUUID();
+        UUID quick = UUID.randomUUID();
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("""
+                    insert into progress_entry (id, clinic_id, client_id, assignment_id, status, recorded_at, occurrence_key)
+                    values (?, ?, ?, ?, 'DONE', now(), ?)""")) {
+                insert.setObject(1, slow);
+                insert.setObject(2, clinic);
+                insert.setObject(3, client);
+                insert.setObject(4, assignment);
+                insert.setString(5, TestEvents.dailyOccurrenceKey(5));
+                insert.executeUpdate();
+            }
+            post(entry(quick, assignment, 4, "DONE")).then().statusCode(201);
+            // the quick entry has committed, but a transaction older than it has not: it waits
+            ChangesFeed during = sync(token);
+            assertFalse(ids(during).contains(quick), "served before an older transaction ended");
+            assertFalse(ids(during).contains(slow));
+            connection.commit();
+            ChangesFeed after = await().atMost(Duration.ofSeconds(30)).until(() -> sync(during.token()), s -> ids(s).size() == 2);
+            assertEquals(List.of(slow, quick), ids(after), "both, in the order their transactions began");
+        }
+    }
+
+    private static List<UUID> ids(ChangesFeed feed) {
+        return feed.ids().stream().map(UUID::fromString).toList();
+    }
+
+    /** This client's entries feed, a page of one at a time. */
+    private ChangesFeed sync(String since) {
+        return ChangesFeed.read(() -> given().auth().oauth2(TestTokens.client(clinic, client)), "/api/v1/progress-entries/sync", since, 1);
+    }
+
+    private static JsonPath list(String token, Map<String, Object> query) {
+        return given().auth().oauth2(token).queryParams(query).when().get("/api/v1/progress-entries")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     @Test
