@@ -24,10 +24,6 @@ import org.intersession.platform.web.Changes;
 import org.intersession.platform.web.Cursor;
 import org.intersession.platform.web.Page;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 @Path("/api/v1/assignments")
@@ -130,28 +126,7 @@ public class AssignmentResource {
         return withEtag(assignments.change(caller.get(), id, AssignmentStatus.Change.COMPLETE));
     }
 
-    /** Due times in [from, to) (ISO-8601 instants or offset date-times; default: the next 14 days), at most 366 days. */
-    @GET
-    @Path("{id}/occurrences")
-    public AssignmentService.Occurrences occurrences(@PathParam("id") UUID id,
-                                                     @QueryParam("from") @Size(max = 40) String from,
-                                                     @QueryParam("to") @Size(max = 40) String to,
-                                                     @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit,
-                                                     @QueryParam("cursor") @Size(max = 200) String cursor) {
-        Instant start = from == null ? Instant.now() : instant("from", from);
-        Instant end = to == null ? start.plus(Duration.ofDays(14)) : instant("to", to);
-        return assignments.occurrences(caller.get(), id, start, end, limit, cursor);
-    }
-
     private static Response withEtag(AssignmentView view) {
         return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
-    }
-
-    private static Instant instant(String field, String value) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiProblemException.invalidField(field, "an ISO-8601 date-time with offset, such as 2026-03-29T00:00:00Z");
-        }
     }
 }

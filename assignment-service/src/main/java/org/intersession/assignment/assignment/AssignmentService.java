@@ -21,8 +21,6 @@ import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.outbox.Outbox;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.schedule.InvalidScheduleException;
-import org.intersession.platform.schedule.Occurrence;
-import org.intersession.platform.schedule.OccurrenceExpander;
 import org.intersession.platform.schedule.Schedule;
 import org.intersession.platform.schema.FieldSchema;
 import org.intersession.platform.schema.SchemaValidator;
@@ -33,7 +31,6 @@ import org.intersession.platform.web.Cursor;
 import org.intersession.platform.web.Page;
 import org.intersession.platform.web.SyncToken;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -51,14 +48,10 @@ import static org.intersession.assignment.access.AssignmentOperation.UPDATE_ASSI
 @ApplicationScoped
 public class AssignmentService {
 
-    /** The widest range of occurrences one request may ask for. */
-    static final long MAX_OCCURRENCE_RANGE_DAYS = 366;
-
     private final Outbox outbox;
     private final IdentityReplica identity;
     private final IdempotencyKeys idempotencyKeys;
     private final TemplateService templates;
-    private final OccurrenceExpander expander = new OccurrenceExpander();
 
     AssignmentService(Outbox outbox, IdentityReplica identity, IdempotencyKeys idempotencyKeys, TemplateService templates) {
         this.outbox = outbox;
@@ -263,47 +256,6 @@ public class AssignmentService {
             case COMPLETE -> AssignmentSnapshot.COMPLETED;
         }, assignment);
         return AssignmentView.of(assignment);
-    }
-
-    public record Occurrences(List<OccurrenceView> items, String nextCursor) {
-    }
-
-    /**
-     * The occurrences due in [from, to), in the client's time zone, a page at a time: the cursor is the due time
-     * after which the next page starts.
-     */
-    @Transactional
-    public Occurrences occurrences(Caller caller, UUID id, Instant from, Instant to, int limit, String cursor) {
-        READ_ASSIGNMENT.require(caller);
-        Assignment assignment = visible(caller, id).orElseThrow(() -> ApiProblemException.notFound("Assignment"));
-        if (!to.isAfter(from)) {
-            throw ApiProblemException.invalidField("to", "must be after from");
-        }
-        if (java.time.Duration.between(from, to).toDays() > MAX_OCCURRENCE_RANGE_DAYS) {
-            throw ApiProblemException.invalidField("to", "the range may span at most " + MAX_OCCURRENCE_RANGE_DAYS + " days");
-        }
-        Instant start = from;
-        if (cursor != null) {
-            try {
-                start = Instant.parse(new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-                throw ApiProblemException.invalidField("cursor", "not a cursor returned by this API");
-            }
-        }
-        List<Occurrence> found;
-        try {
-            found = expander.expand(assignment.schedule.toSpec(), ZoneId.of(assignment.timeZone), start, to);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblemException.invalidField("to", "too many occurrences in this range; narrow it");
-        }
-        List<OccurrenceView> page = found.stream().limit(limit).map(OccurrenceView::of).toList();
-        String next = null;
-        if (found.size() > limit) {
-            Instant resumeAt = found.get(limit).dueAt();
-            next = java.util.Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(resumeAt.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return new Occurrences(page, next);
     }
 
     /**
