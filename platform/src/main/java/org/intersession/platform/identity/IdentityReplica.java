@@ -1,5 +1,6 @@
 package org.intersession.platform.identity;
 
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.intersession.platform.event.CloudEvent;
@@ -8,12 +9,15 @@ import org.intersession.platform.event.identity.AccessRevoked;
 import org.intersession.platform.event.identity.CareTeamChanged;
 import org.intersession.platform.event.identity.ClientProfileChanged;
 import org.intersession.platform.event.identity.UserChanged;
+import org.intersession.platform.security.Caller;
+import org.intersession.platform.security.Role;
 import org.intersession.platform.security.TokenRevocations;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +32,40 @@ public class IdentityReplica {
     /** JPQL condition: the therapist {@code :therapist} is in the care team of {@code <alias>.clientId} in {@code :clinic}. */
     public static final String THERAPIST_CARES_FOR = "exists (select 1 from CareTeamMember m where m.clientId = %s.clientId"
             + " and m.therapistId = :therapist and m.clinicId = :clinic)";
+
+    /**
+     * JPQL: narrows {@code <alias>} (an entity with a {@code clientId}, in a query already limited to {@code :clinic})
+     * to what the caller may see: a client their own, a therapist their care team's, an admin or an API client all of
+     * the clinic's.
+     */
+    public static void scope(Caller caller, String alias, StringBuilder query, Parameters params) {
+        if (caller.is(Role.CLIENT)) {
+            query.append(" and ").append(alias).append(".clientId = :caller");
+            params.and("caller", caller.id());
+        } else if (caller.is(Role.THERAPIST)) {
+            query.append(" and ").append(THERAPIST_CARES_FOR.formatted(alias));
+            params.and("therapist", caller.id());
+        }
+    }
+
+    /**
+     * SQL, for queries over plain JDBC: narrows rows of client data ({@code <alias>.client_id}, in a query already
+     * limited to the caller's clinic) to what the caller may see: a client their own, a therapist their care team's,
+     * an admin or an API client all of the clinic's. Adds its parameters to {@code params}.
+     */
+    public static String sqlScope(Caller caller, String alias, List<Object> params) {
+        if (caller.is(Role.CLIENT)) {
+            params.add(caller.id());
+            return " and " + alias + ".client_id = ?";
+        }
+        if (caller.is(Role.THERAPIST)) {
+            params.add(caller.id());
+            params.add(caller.clinicId());
+            return " and exists (select 1 from care_team_member m where m.client_id = " + alias + ".client_id"
+                    + " and m.therapist_id = ? and m.clinic_id = ?)";
+        }
+        return "";
+    }
 
     private final EventCodec codec;
     private final TokenRevocations revocations;
