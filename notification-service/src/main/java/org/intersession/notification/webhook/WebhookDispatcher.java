@@ -21,13 +21,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends due deliveries: claim (a short transaction takes a batch with FOR UPDATE SKIP LOCKED and leases it), send
  * (in parallel, no transaction, no locks held), record (one short transaction per delivery, only if the lease is
  * still ours). Several instances never send the same attempt twice; a crashed instance's lease runs out and the
  * delivery becomes due again. Failures are retried on the configured schedule, with jitter; after the last one the
- * delivery fails, the endpoint is disabled, and the clinic's admins are told in their inbox.
+ * delivery fails, the endpoint is disabled, and the clinic's admins are told in their inbox. Deliveries of one subject
+ * to one endpoint go in sequence: one is claimed only when no earlier one of that subject is still pending.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -83,14 +85,19 @@ public class WebhookDispatcher {
         for (int round = 0; round < MAX_BATCHES_PER_RUN; round++) {
             Instant now = Instant.now();
             List<Claimed> batch = QuarkusTransaction.requiringNew().call(() -> claim(now));
+            AtomicBoolean anySent = new AtomicBoolean();
             List<CompletableFuture<Void>> sends = new ArrayList<>();
             for (Claimed claimed : batch) {
                 sends.add(CompletableFuture.supplyAsync(() -> poster.post(claimed.message()), senders)
-                        .thenAccept(outcome -> record(claimed, outcome)));
+                        .thenAccept(outcome -> {
+                            record(claimed, outcome);
+                            anySent.compareAndSet(false, outcome.succeeded());
+                        }));
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
             attempted += batch.size();
-            if (batch.size() < config.batchSize()) {
+            // a full batch may leave more due; a sent delivery may have made the next one of its subject claimable
+            if (batch.size() < config.batchSize() && !anySent.get()) {
                 break;
             }
         }
@@ -106,6 +113,9 @@ public class WebhookDispatcher {
                         where id in (select d.id from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
                                      where d.status = 'PENDING' and d.next_attempt_at <= :now
                                        and (d.lease_until is null or d.lease_until < :now) and e.enabled
+                                       and not exists (select 1 from webhook_delivery earlier
+                                                       where earlier.endpoint_id = d.endpoint_id and earlier.subject = d.subject
+                                                         and earlier.sequence < d.sequence and earlier.status = 'PENDING')
                                      order by d.next_attempt_at limit :n
                                      for update of d skip locked)
                         returning id""", UUID.class)
@@ -130,7 +140,8 @@ public class WebhookDispatcher {
                 continue;
             }
             claimed.add(new Claimed(delivery.id, token, endpoint.id, endpoint.clinicId, delivery.eventType,
-                    new WebhookPoster.Message(endpoint.url, delivery.id.toString(), delivery.payload, List.copyOf(signing))));
+                    new WebhookPoster.Message(endpoint.url, delivery.id.toString(), endpoint.contentMode.contentType(),
+                            delivery.payload, List.copyOf(signing))));
         }
         return claimed;
     }

@@ -33,8 +33,8 @@ public class WebhookPoster {
         }
     }
 
-    /** The message to sign and send. */
-    public record Message(String url, String webhookId, String body, List<String> secrets) {
+    /** The message to sign and send, and the media type it is labelled with. */
+    public record Message(String url, String webhookId, String contentType, String body, List<String> secrets) {
     }
 
     private final TargetGuard guard;
@@ -60,7 +60,7 @@ public class WebhookPoster {
             long timestamp = Instant.now().getEpochSecond();
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .timeout(requestTimeout)
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", message.contentType())
                     .header("User-Agent", "Intersession-Webhooks/1")
                     .header("webhook-id", message.webhookId())
                     .header("webhook-timestamp", String.valueOf(timestamp))
