@@ -10,6 +10,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.intersession.notification.delivery.ClinicAdmin;
+import org.intersession.notification.delivery.ClinicAdmins;
 import org.intersession.platform.event.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.intersession.platform.event.identity.UserChanged;
