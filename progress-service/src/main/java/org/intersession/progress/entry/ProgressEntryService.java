@@ -315,8 +315,14 @@ public class ProgressEntryService {
                 && sameJson(existing.answers, answers);
     }
 
-    /** Compares answers as JSON, since numbers read back from the database may have another Java type. */
+    /**
+     * Compares answers as JSON values, numbers by value: read back from the database a number may have another Java
+     * type and scale than the exact one a request carries (7.5 for 7.50).
+     */
     private static boolean sameJson(Map<String, Object> stored, Map<String, Object> sent) {
-        return JSON.valueToTree(stored).toString().equals(JSON.valueToTree(sent).toString());
+        return JSON.valueToTree(stored).equals(NUMBERS_BY_VALUE, JSON.valueToTree(sent));
     }
+
+    private static final java.util.Comparator<com.fasterxml.jackson.databind.JsonNode> NUMBERS_BY_VALUE = (a, b) ->
+            a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
 }
