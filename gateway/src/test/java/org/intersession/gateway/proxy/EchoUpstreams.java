@@ -99,8 +99,12 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             if (auditClient != null) {
                 request.response().putHeader(AuditSubject.HEADER, auditClient);
             }
+            // the headers a service sets on its answers, the gateway's own included, and a Location built as a service builds it
             request.response().setStatusCode(status == null ? 200 : Integer.parseInt(status))
                     .putHeader("Content-Type", "application/json")
+                    .putHeader("Cache-Control", "no-store")
+                    .putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("Location", "http://" + request.getHeader("Host") + request.path() + "/created")
                     .putHeader("X-Upstream", "echo").end(echo.encode());
         });
     }
