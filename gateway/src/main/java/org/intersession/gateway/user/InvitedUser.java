@@ -2,6 +2,13 @@ package org.intersession.gateway.user;
 
 import java.time.OffsetDateTime;
 
-/** A created user with their one-time invitation token, shown only in this response (and emailed to them). */
+/**
+ * A created user with their one-time invitation code. The code is shown only in this response and only to a human
+ * caller (a clinic admin, or the operator for a clinic's first admin); an app gets null, and the invitee the email.
+ */
 public record InvitedUser(UserView user, String invitationToken, OffsetDateTime invitationExpiresAt) {
+
+    InvitedUser withoutToken() {
+        return new InvitedUser(user, null, invitationExpiresAt);
+    }
 }

@@ -38,7 +38,10 @@ public class UserResource {
         this.caller = caller;
     }
 
-    /** Invites a user; the response carries the one-time invitation token, which is also emailed to them. */
+    /**
+     * Invites a user; the invitee receives the one-time invitation code by email. A clinic admin also finds it in the
+     * answer; an app never does, and may invite clients only.
+     */
     @POST
     public Response create(NewUser request, UriInfo uri) {
         InvitedUser created = users.create(caller.get(), request);
@@ -62,6 +65,17 @@ public class UserResource {
     @Path("{id}")
     public UserView update(@PathParam("id") UUID id, UserPatch patch) {
         return users.update(caller.get(), id, patch);
+    }
+
+    /**
+     * Invites a user again who has not accepted yet; earlier codes stop working. The code is in the answer for a
+     * clinic admin only; an app's invitee receives it by email.
+     */
+    @POST
+    @Path("{id}/invitations")
+    @Consumes(MediaType.WILDCARD)
+    public InvitedUser reinvite(@PathParam("id") UUID id) {
+        return users.reinvite(caller.get(), id);
     }
 
     /** Deactivated users cannot log in, and every session they had is revoked. */

@@ -1,0 +1,15 @@
+package org.intersession.progress.occurrence;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.intersession.progress.entry.EntryStatus;
+
+import java.util.UUID;
+
+/**
+ * An occurrence whose outcome changed: an entry was recorded or amended for it (LOGGED or SKIPPED), or its window
+ * closed without one (MISSED). Its times are those of the assignment's occurrences list.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OccurrenceChange(UUID assignmentId, UUID clientId, String key, OccurrenceOutcome outcome, UUID entryId,
+                               EntryStatus entryStatus, Boolean late) {
+}
