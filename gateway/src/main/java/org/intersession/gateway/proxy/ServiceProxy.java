@@ -3,6 +3,7 @@ package org.intersession.gateway.proxy;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -11,6 +12,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -175,7 +177,14 @@ public class ServiceProxy implements StreamedBodies {
             out.putHeader("X-Forwarded-For", forwardedFor(in));
             out.putHeader("X-Forwarded-Proto", in.scheme());
             LimitedBody body = new LimitedBody(in, edge.maxBodyBytes(), () -> out.reset());
-            out.send(body).onComplete(answered -> {
+            Future<HttpClientResponse> sent;
+            if (carriesBody(in)) {
+                sent = out.send(body);
+            } else {
+                in.resume();
+                sent = out.send();
+            }
+            sent.onComplete(answered -> {
                 if (body.exceeded()) {
                     tooLarge(ctx, identity, requestId);
                     return;
@@ -253,6 +262,19 @@ public class ServiceProxy implements StreamedBodies {
                 to.add(header.getKey(), header.getValue());
             }
         });
+    }
+
+    /**
+     * Whether the caller sent a body. One that sent none is forwarded without one: a body streamed on would go out
+     * chunked, and a chunked body without Content-Type is a 415 at the service ({@code RequestLimits}). Over HTTP/2 a
+     * body needs no declared length, so there the stream is always passed on.
+     */
+    private static boolean carriesBody(HttpServerRequest in) {
+        if (in.version() != HttpVersion.HTTP_1_1 && in.version() != HttpVersion.HTTP_1_0) {
+            return true;
+        }
+        String length = in.getHeader("Content-Length");
+        return length != null ? !"0".equals(length.trim()) : in.headers().contains("Transfer-Encoding");
     }
 
     private static String forwardedFor(HttpServerRequest in) {

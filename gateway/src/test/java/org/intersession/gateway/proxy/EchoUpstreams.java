@@ -92,6 +92,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                     .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                     .put("traceparent", request.getHeader("traceparent"))
                     .put("contentLength", request.getHeader("Content-Length"))
+                    .put("transferEncoding", request.getHeader("Transfer-Encoding"))
                     .put("body", body.toString());
             // a test may ask for a status, and for the client a service would name for the audit trail
             String status = request.getHeader(ECHO_STATUS);

@@ -66,6 +66,15 @@ class ServiceProxyTest {
         }
     }
 
+    /** A chunked body, even an empty one, is a body: without Content-Type a service answers it with a 415. */
+    @Test
+    void aRequestWithoutABodyIsForwardedWithoutOne() {
+        given().auth().oauth2(token).when().get("/api/v1/assignments/abc")
+                .then().statusCode(200).body("transferEncoding", nullValue()).body("body", equalTo(""));
+        given().auth().oauth2(token).when().post("/api/v1/assignments/abc/acknowledge")
+                .then().statusCode(200).body("method", equalTo("POST")).body("transferEncoding", nullValue()).body("body", equalTo(""));
+    }
+
     @Test
     void aRequestBodyIsStreamedToTheService() {
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"status\":\"DONE\"}")
