@@ -266,15 +266,19 @@ public class ServiceProxy implements StreamedBodies {
 
     /**
      * Whether the caller sent a body. One that sent none is forwarded without one: a body streamed on would go out
-     * chunked, and a chunked body without Content-Type is a 415 at the service ({@code RequestLimits}). Over HTTP/2 a
-     * body needs no declared length, so there the stream is always passed on.
+     * chunked, and a chunked body without Content-Type is a 415 at the service ({@code RequestLimits}). A declared
+     * length decides; without one, HTTP/1 has a body only when chunked, while HTTP/2 (a client may upgrade to it)
+     * needs no declared length, so there only a GET, HEAD or OPTIONS is taken to have none.
      */
     private static boolean carriesBody(HttpServerRequest in) {
-        if (in.version() != HttpVersion.HTTP_1_1 && in.version() != HttpVersion.HTTP_1_0) {
-            return true;
-        }
         String length = in.getHeader("Content-Length");
-        return length != null ? !"0".equals(length.trim()) : in.headers().contains("Transfer-Encoding");
+        if (length != null) {
+            return !"0".equals(length.trim());
+        }
+        if (in.version() == HttpVersion.HTTP_1_1 || in.version() == HttpVersion.HTTP_1_0) {
+            return in.headers().contains("Transfer-Encoding");
+        }
+        return !Set.of("GET", "HEAD", "OPTIONS").contains(in.method().name());
     }
 
     private static String forwardedFor(HttpServerRequest in) {
