@@ -1,8 +1,11 @@
 package org.intersession.assignment;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import org.intersession.testing.HttpEdgeChecks;
 import org.intersession.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,25 @@ class ProblemDetailsTest {
         }
     }
 
+    /** Exists only in the test build: a route below the REST layer with a bug in it. */
+    public static class FailingRoute {
+        void register(@Observes Router router) {
+            router.get("/test-only/failing-route").handler(ctx -> {
+                throw new IllegalStateException("secret internal detail at org.intersession.Secret");
+            });
+        }
+    }
+
+    @Test
+    void aFailureBelowTheRestLayerIsA500ProblemWithoutInternals() {
+        given().when().get("/test-only/failing-route")
+                .then().statusCode(500)
+                .contentType("application/problem+json")
+                .body("status", equalTo(500))
+                .body(not(containsString("secret internal detail")))
+                .body(not(containsString("IllegalStateException")));
+    }
+
     @Test
     void anUnexpectedErrorIsA500ProblemWithoutInternals() {
         given().auth().oauth2(TestTokens.therapist(UUID.randomUUID(), UUID.randomUUID()))
@@ -36,5 +58,10 @@ class ProblemDetailsTest {
                 .body(not(containsString("secret internal detail")))
                 .body(not(containsString("IllegalStateException")))
                 .body(not(containsString("org.intersession")));
+    }
+
+    @Test
+    void everyHttpLimitIsAnsweredAsAProblem() {
+        HttpEdgeChecks.everyLimitIsAnsweredAsAProblem("/api/v1/assignments", TestTokens.therapist(UUID.randomUUID(), UUID.randomUUID()));
     }
 }

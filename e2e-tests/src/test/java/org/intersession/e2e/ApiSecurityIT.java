@@ -178,7 +178,7 @@ class ApiSecurityIT {
         return body.length() > 200 ? body.substring(0, 200) + "..." : body;
     }
 
-    private static Map<String, Map<Actor, String>> roleMatrix() {
+    static Map<String, Map<Actor, String>> roleMatrix() {
         Map<String, Map<Actor, String>> matrix = new LinkedHashMap<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
                 ApiSecurityIT.class.getResourceAsStream("/role-matrix.csv"), "role-matrix.csv"), StandardCharsets.UTF_8))) {

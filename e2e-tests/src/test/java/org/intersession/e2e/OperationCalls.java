@@ -21,19 +21,23 @@ import java.util.function.Function;
  */
 final class OperationCalls {
 
-    /** One request: path parameters by name, and what to send. */
-    record Call(Map<String, Object> pathParams, Function<RequestSpecification, RequestSpecification> request) {
+    /** One request: path parameters by name, the JSON body if any, and anything else it needs (such as If-Match). */
+    record Call(Map<String, Object> pathParams, Object body, Function<RequestSpecification, RequestSpecification> extra) {
 
         static Call of(Map<String, Object> pathParams) {
-            return new Call(pathParams, r -> r);
+            return new Call(pathParams, null, r -> r);
         }
 
         static Call json(Map<String, Object> pathParams, Object body) {
-            return new Call(pathParams, r -> r.contentType(ContentType.JSON).body(body));
+            return new Call(pathParams, body, r -> r);
         }
 
         Call with(Function<RequestSpecification, RequestSpecification> more) {
-            return new Call(pathParams, r -> more.apply(request.apply(r)));
+            return new Call(pathParams, body, r -> more.apply(extra.apply(r)));
+        }
+
+        Function<RequestSpecification, RequestSpecification> request() {
+            return r -> extra.apply(body == null ? r : r.contentType(ContentType.JSON).body(body));
         }
     }
 
@@ -64,15 +68,20 @@ final class OperationCalls {
 
     /** The request {@code actor} would make, sent with {@code caller}'s credentials. */
     Response call(String operation, Actor actor, RequestSpecification caller) {
-        Function<Actor, Call> factory = calls.get(operation);
-        if (factory == null) {
-            throw new IllegalStateException("no request is defined for " + operation + "; add one to OperationCalls");
-        }
-        Call call = factory.apply(actor);
+        Call call = prepare(operation, actor);
         int space = operation.indexOf(' ');
         String method = operation.substring(0, space);
         String path = operation.substring(space + 1);
         return call.request().apply(caller.pathParams(call.pathParams())).when().request(method, path);
+    }
+
+    /** The well-formed request {@code actor} would make, with fresh records made for it where it uses them up. */
+    Call prepare(String operation, Actor actor) {
+        Function<Actor, Call> factory = calls.get(operation);
+        if (factory == null) {
+            throw new IllegalStateException("no request is defined for " + operation + "; add one to OperationCalls");
+        }
+        return factory.apply(actor);
     }
 
     private void on(String operation, Function<Actor, Call> call) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -159,6 +160,32 @@ final class SecurityFixture {
 
     RequestSpecification as(ClinicApi.Person person) {
         return given().baseUri(gateway).auth().oauth2(person.token());
+    }
+
+    /**
+     * A request written byte for byte, as a hostile client would send it, from {@code actor}'s own address and with its
+     * token: only the headers given (no Content-Type unless one is), and the body exactly as given.
+     */
+    Answer raw(Actor actor, String method, String path, Map<String, String> headers, byte[] body) {
+        URI base = URI.create(gateway);
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + base.getAuthority()
+                + "\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n");
+        if (tokens.get(actor) != null) {
+            head.append("Authorization: Bearer ").append(tokens.get(actor)).append("\r\n");
+        }
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        try (Socket socket = new Socket(base.getHost(), base.getPort(), InetAddress.getByName("127.0.0." + (10 + actor.ordinal())), 0)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(body);
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            String type = answer.substring(0, end).lines().filter(line -> line.regionMatches(true, 0, "Content-Type:", 0, 13))
+                    .map(line -> line.substring(13).trim()).findFirst().orElse("");
+            return new Answer(Integer.parseInt(answer.substring(9, 12)), type, answer.substring(end + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** An anonymous request from an address no actor uses, for spending a whole rate-limit budget. */

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "intersession.gateway")
 public interface GatewayConfig {
@@ -17,6 +18,12 @@ public interface GatewayConfig {
     Duration upstreamTimeout();
 
     Keys keys();
+
+    /**
+     * Paths the gateway serves for itself but not to callers (production: its metrics, full health report and partial
+     * OpenAPI document); each answers a 404 problem, as if absent. An entry ending in /* also covers what lies below.
+     */
+    Optional<List<String>> unpublishedPaths();
 
     /** Each service's base URLs: one per instance, comma-separated in a single setting. */
     interface Upstreams {

@@ -99,6 +99,35 @@ class ReviewResourceTest {
                 .when().post("/api/v1/reviews").then().statusCode(400).body("errors.field", contains("items[1].assignmentId"));
     }
 
+    @Test
+    void aRatingIsRefusedRatherThanRoundedAndNothingIsRecorded() {
+        for (Object quantity : List.of(2.5, 3.0, "3", true, 3_000_000_000L)) {
+            Map<String, Object> item = item(thoughtRecord, 3, "CONTINUE");
+            item.put("quantity", quantity);
+            Map<String, Object> bad = review();
+            bad.put("items", List.of(item, item(exposure, 1, "STOP")));
+            given().auth().oauth2(f.therapistToken()).contentType(ContentType.JSON).body(bad)
+                    .when().post("/api/v1/reviews").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("items[0].quantity"));
+        }
+        given().auth().oauth2(f.therapistToken()).when().get("/api/v1/clients/{id}/reviews", f.client)
+                .then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(f.therapistToken()).when().get("/api/v1/assignments/{id}", exposure)
+                .then().statusCode(200).body("status", equalTo("ASSIGNED"));
+    }
+
+    @Test
+    void aPropertyGivenTwiceIsRefusedNamingIt() {
+        String item = "{\"assignmentId\":\"" + thoughtRecord + "\",\"quantity\":3,\"quality\":2,\"quality\":4,"
+                + "\"helped\":\"PARTLY\",\"barriers\":[],\"decision\":\"CONTINUE\"}";
+        given().auth().oauth2(f.therapistToken()).contentType(ContentType.JSON)
+                .body("{\"clientId\":\"" + f.client + "\",\"sessionDate\":\"2026-12-03\",\"items\":[" + item + "]}")
+                .when().post("/api/v1/reviews").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("items[0].quality"));
+        given().auth().oauth2(f.therapistToken()).when().get("/api/v1/clients/{id}/reviews", f.client)
+                .then().statusCode(200).body("items", hasSize(0));
+    }
+
     private Map<String, Object> review() {
         Map<String, Object> review = new java.util.HashMap<>();
         review.put("clientId", f.client);

@@ -1,9 +1,7 @@
 package org.intersession.gateway.auth;
 
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.intersession.platform.problem.ApiProblemException;
 
 import java.nio.charset.StandardCharsets;
@@ -36,24 +37,22 @@ public class AuthResource {
 
     /**
      * OAuth 2.0 token endpoint: {@code client_credentials} for API clients (credentials in the form or in HTTP Basic),
-     * and {@code refresh_token}, which rotates the refresh token.
+     * and {@code refresh_token}, which rotates the refresh token. The form is read by {@link TokenForm}.
      */
     @POST
     @Path("token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TokenResponse token(@FormParam("grant_type") @Size(max = 32) String grantType,
-                               @FormParam("refresh_token") @Size(max = 256) String refreshToken,
-                               @FormParam("client_id") @Size(max = 100) String clientId,
-                               @FormParam("client_secret") @Size(max = 256) String clientSecret,
-                               @HeaderParam("Authorization") String authorization,
-                               @Context HttpServerRequest request) {
-        if ("refresh_token".equals(grantType)) {
-            return auth.refresh(refreshToken);
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = TokenForm.class)))
+    public TokenResponse token(byte[] body, @HeaderParam("Authorization") String authorization, @Context HttpServerRequest request) {
+        TokenForm form = TokenForm.parse(body);
+        if ("refresh_token".equals(form.grantType())) {
+            return auth.refresh(form.refreshToken());
         }
-        if ("client_credentials".equals(grantType)) {
+        if ("client_credentials".equals(form.grantType())) {
             String[] basic = basicCredentials(authorization);
             return basic != null ? auth.clientCredentials(basic[0], basic[1], ip(request))
-                    : auth.clientCredentials(clientId, clientSecret, ip(request));
+                    : auth.clientCredentials(form.clientId(), form.clientSecret(), ip(request));
         }
         throw ApiProblemException.invalidField("grant_type", "must be client_credentials or refresh_token");
     }

@@ -2,11 +2,12 @@ package org.intersession.gateway.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.http.HttpServerRequest;
+import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
+import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
+import io.smallrye.openapi.runtime.io.Format;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.intersession.gateway.proxy.Upstream;
 import org.intersession.gateway.proxy.UpstreamPool;
@@ -25,6 +26,7 @@ import java.util.Map;
  * One OpenAPI document for the whole public API: the gateway's own routes and every route it forwards, taken from
  * the services' documents. It only describes the API, so it is fetched on demand and cached for a minute; a service
  * that does not answer leaves its routes out until the next fetch. Nothing is authorized or computed through it.
+ * The gateway's own part is taken in-process: its /q/openapi is not served publicly in production.
  */
 @Path("/openapi")
 public class MergedOpenApiResource {
@@ -36,18 +38,20 @@ public class MergedOpenApiResource {
     private final UpstreamPool instances;
     private final ObjectMapper mapper;
     private final OpenApiMerger merger;
+    private final OpenApiDocumentService ownDocument;
     private volatile JsonNode cached;
     private volatile long cachedAt;
 
-    MergedOpenApiResource(UpstreamPool instances, ObjectMapper mapper) {
+    MergedOpenApiResource(UpstreamPool instances, ObjectMapper mapper, OpenApiDocumentService ownDocument) {
         this.instances = instances;
         this.mapper = mapper;
         this.merger = new OpenApiMerger(mapper);
+        this.ownDocument = ownDocument;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public JsonNode document(@Context HttpServerRequest request) {
+    public JsonNode document() throws IOException {
         JsonNode current = cached;
         if (current != null && System.nanoTime() - cachedAt < CACHE.toNanos()) {
             return current;
@@ -56,8 +60,8 @@ public class MergedOpenApiResource {
         for (Upstream upstream : Upstream.values()) {
             services.put(upstream, fetchFromAnyInstance(upstream));
         }
-        JsonNode own = fetch("http://localhost:" + request.localAddress().port());
-        JsonNode merged = merger.merge(own == null ? mapper.createObjectNode() : own, services);
+        JsonNode own = mapper.readTree(ownDocument.getDocument(OpenApiConstants.DEFAULT_DOCUMENT_NAME, Format.JSON));
+        JsonNode merged = merger.merge(own, services);
         cached = merged;
         cachedAt = System.nanoTime();
         return merged;

@@ -3,6 +3,7 @@ package org.intersession.gateway.proxy;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -11,6 +12,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -23,6 +25,7 @@ import org.intersession.gateway.edge.EdgeConfig;
 import org.intersession.platform.audit.AuditSubject;
 import org.intersession.platform.problem.Problem;
 import org.intersession.platform.web.RequestIds;
+import org.intersession.platform.web.StreamedBodies;
 import org.jboss.logging.Logger;
 
 import java.util.Locale;
@@ -36,7 +39,7 @@ import java.util.Set;
  * forwarded only after its audit intent is (see {@link AuditTrail#intend}).
  */
 @ApplicationScoped
-public class ServiceProxy {
+public class ServiceProxy implements StreamedBodies {
 
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
     private static final String REQUEST_ID = RequestIds.HEADER;
@@ -65,6 +68,12 @@ public class ServiceProxy {
         for (RouteTable.Route route : RouteTable.ROUTES) {
             router.routeWithRegex(route.path().pattern()).handler(ctx -> authenticateThenForward(ctx, route.upstream()));
         }
+    }
+
+    /** A forwarded body flows through as it arrives, counted by {@link LimitedBody}; it is never read whole here. */
+    @Override
+    public boolean streams(String path) {
+        return RouteTable.upstreamFor(path).isPresent();
     }
 
     /** The token is verified here, before anything reaches a service; a missing or bad one is a 401 problem. */
@@ -147,9 +156,10 @@ public class ServiceProxy {
     private void forward(RoutingContext ctx, SecurityIdentity identity, Upstream upstream, int instancesLeft) {
         HttpServerRequest in = ctx.request();
         String requestId = in.getHeader(REQUEST_ID);
+        String instance = instances.next(upstream);
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
-                .setAbsoluteURI(instances.next(upstream) + in.uri())
+                .setAbsoluteURI(instance + in.uri())
                 .setIdleTimeout(config.upstreamTimeout().toMillis());
         client.request(options).onComplete(connected -> {
             if (connected.failed() && instancesLeft > 1) {
@@ -167,7 +177,14 @@ public class ServiceProxy {
             out.putHeader("X-Forwarded-For", forwardedFor(in));
             out.putHeader("X-Forwarded-Proto", in.scheme());
             LimitedBody body = new LimitedBody(in, edge.maxBodyBytes(), () -> out.reset());
-            out.send(body).onComplete(answered -> {
+            Future<HttpClientResponse> sent;
+            if (carriesBody(in)) {
+                sent = out.send(body);
+            } else {
+                in.resume();
+                sent = out.send();
+            }
+            sent.onComplete(answered -> {
                 if (body.exceeded()) {
                     tooLarge(ctx, identity, requestId);
                     return;
@@ -176,19 +193,29 @@ public class ServiceProxy {
                     unavailable(ctx, identity, upstream, requestId, answered.cause());
                     return;
                 }
-                relay(ctx, identity, answered.result(), requestId);
+                relay(ctx, identity, answered.result(), requestId, instance);
             });
         });
     }
 
-    /** The service names the client concerned in a header that is read for the audit record and never passed on. */
-    private void relay(RoutingContext ctx, SecurityIdentity identity, HttpClientResponse upstream, String requestId) {
+    /**
+     * The service names the client concerned in a header that is read for the audit record and never passed on.
+     * The service owns the headers of its answer: each replaces the gateway's own header of that name (such as
+     * Cache-Control), so none is sent twice, and a Location pointing into the service points at the gateway instead.
+     */
+    private void relay(RoutingContext ctx, SecurityIdentity identity, HttpClientResponse upstream, String requestId, String instance) {
         upstream.pause();
         afterAudit(ctx, identity, upstream.statusCode(), upstream.getHeader(AuditSubject.HEADER), () -> {
             HttpServerResponse response = ctx.response();
             response.setStatusCode(upstream.statusCode());
-            copyHeaders(upstream.headers(), response.headers());
+            upstream.headers().names().stream()
+                    .filter(name -> !HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)))
+                    .forEach(name -> response.headers().set(name, upstream.headers().getAll(name)));
             response.headers().remove(AuditSubject.HEADER);
+            String location = upstream.getHeader("Location");
+            if (location != null && location.startsWith(instance + "/") && ctx.request().host() != null) {
+                response.headers().set("Location", ctx.request().scheme() + "://" + ctx.request().host() + location.substring(instance.length()));
+            }
             response.putHeader(REQUEST_ID, requestId);
             if (!upstream.headers().contains("Content-Length")) {
                 response.setChunked(true);
@@ -228,12 +255,30 @@ public class ServiceProxy {
                         + " service did not answer; try again shortly", ctx.normalizedPath()))), () -> { });
     }
 
+    /** Onto the fresh request to the service: nothing is there yet, so every header of the caller's goes along as sent. */
     private static void copyHeaders(MultiMap from, MultiMap to) {
         from.forEach(header -> {
             if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 to.add(header.getKey(), header.getValue());
             }
         });
+    }
+
+    /**
+     * Whether the caller sent a body. One that sent none is forwarded without one: a body streamed on would go out
+     * chunked, and a chunked body without Content-Type is a 415 at the service ({@code RequestLimits}). A declared
+     * length decides; without one, HTTP/1 has a body only when chunked, while HTTP/2 (a client may upgrade to it)
+     * needs no declared length, so there only a GET, HEAD or OPTIONS is taken to have none.
+     */
+    private static boolean carriesBody(HttpServerRequest in) {
+        String length = in.getHeader("Content-Length");
+        if (length != null) {
+            return !"0".equals(length.trim());
+        }
+        if (in.version() == HttpVersion.HTTP_1_1 || in.version() == HttpVersion.HTTP_1_0) {
+            return in.headers().contains("Transfer-Encoding");
+        }
+        return !Set.of("GET", "HEAD", "OPTIONS").contains(in.method().name());
     }
 
     private static String forwardedFor(HttpServerRequest in) {

@@ -1,11 +1,15 @@
 package org.intersession.gateway.auth;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import org.intersession.gateway.IdentityFixture;
 import org.intersession.gateway.IdentityFixture.ClinicWithAdmin;
 import org.intersession.gateway.IdentityFixture.Member;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
@@ -13,6 +17,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -21,6 +26,9 @@ import static org.hamcrest.Matchers.startsWith;
 class AuthResourceTest {
 
     private static final String PROBLEM = "application/problem+json";
+    /** A form body sent byte for byte, as a hostile client would, instead of encoded by REST Assured. */
+    private static final RestAssuredConfig FORM_AS_SENT = RestAssuredConfig.config().encoderConfig(
+            EncoderConfig.encoderConfig().encodeContentTypeAs("application/x-www-form-urlencoded", ContentType.BINARY));
     private static final String INVALID = "Invalid email or password (if this email has an account at more than one "
             + "clinic, also send clinicId)";
 
@@ -272,6 +280,45 @@ class AuthResourceTest {
 
         Member therapist = IdentityFixture.therapist(IdentityFixture.newClinic());
         given().auth().oauth2(therapist.accessToken()).when().get("/api/v1/clinics").then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void aPropertyGivenTwiceIsRefusedNamingItRatherThanFailing() {
+        given().contentType(ContentType.JSON).body("{\"email\":\"a@clinic.test\",\"password\":\"x\",\"email\":\"b@clinic.test\"}")
+                .when().post("/api/v1/auth/login")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("email"))
+                .body("errors.message", hasItem("appears more than once"));
+        given().contentType(ContentType.JSON).body("{\"refreshToken\":\"rt_a\",\"refreshToken\":\"rt_b\"}")
+                .when().post("/api/v1/auth/logout")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("refreshToken"));
+        given().contentType(ContentType.JSON).body("{\"token\":\"inv_a\",\"password\":\"a long passphrase\",\"token\":\"inv_b\"}")
+                .when().post("/api/v1/auth/accept-invitation")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("token"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            grant_type=client_%ZZcredentials&client_id=a&client_secret=b          | grant_type
+            grant_type=client_credentials&client_id=a%                            | client_id
+            grant_type=client_credentials&grant_type=refresh_token&client_id=a    | grant_type
+            client_id=a&client_secret=b                                           | grant_type
+            grant_type=client_credentials&client_id=%C3%28&client_secret=b        | client_id
+            grant_type=client_credentials&client_id=a%00b&client_secret=b         | client_id
+            %FF%FE=%01&grant_type=client_credentials                              | form
+            grant_type=refresh_token&refresh_token=x&refresh_token=y              | refresh_token
+            """)
+    void aMalformedTokenFormIsA400NamingTheParameter(String form, String field) {
+        given().config(FORM_AS_SENT).contentType("application/x-www-form-urlencoded").body(form.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                .when().post("/api/v1/auth/token")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem(field));
+    }
+
+    @Test
+    void aTokenFormOfBinaryJunkIsA400() {
+        byte[] junk = {0, (byte) 0xff, (byte) 0xfe, '=', 1, '&', '&', '=', '&', '%', (byte) 0x80};
+        given().config(FORM_AS_SENT).contentType("application/x-www-form-urlencoded; charset=ISO-8859-1").body(junk)
+                .when().post("/api/v1/auth/token")
+                .then().statusCode(400).contentType(PROBLEM);
     }
 
     private static io.restassured.response.Response refresh(String refreshToken) {

@@ -92,6 +92,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                     .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                     .put("traceparent", request.getHeader("traceparent"))
                     .put("contentLength", request.getHeader("Content-Length"))
+                    .put("transferEncoding", request.getHeader("Transfer-Encoding"))
                     .put("body", body.toString());
             // a test may ask for a status, and for the client a service would name for the audit trail
             String status = request.getHeader(ECHO_STATUS);
@@ -99,8 +100,12 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             if (auditClient != null) {
                 request.response().putHeader(AuditSubject.HEADER, auditClient);
             }
+            // the headers a service sets on its answers, the gateway's own included, and a Location built as a service builds it
             request.response().setStatusCode(status == null ? 200 : Integer.parseInt(status))
                     .putHeader("Content-Type", "application/json")
+                    .putHeader("Cache-Control", "no-store")
+                    .putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("Location", "http://" + request.getHeader("Host") + request.path() + "/created")
                     .putHeader("X-Upstream", "echo").end(echo.encode());
         });
     }

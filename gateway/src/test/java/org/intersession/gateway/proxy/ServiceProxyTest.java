@@ -1,12 +1,16 @@
 package org.intersession.gateway.proxy;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.http.Header;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.intersession.gateway.auth.TokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -14,6 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class ServiceProxyTest {
@@ -46,6 +51,28 @@ class ServiceProxyTest {
                 .body("authorization", equalTo("Bearer " + token))
                 .body("requestId", matchesPattern("[0-9a-f-]{36}"))
                 .body("forwardedFor", notNullValue());
+    }
+
+    @Test
+    void aForwardedAnswerCarriesEachHeaderOnceAndALocationAtTheGateway() {
+        for (String path : List.of("/api/v1/assignments/abc", "/api/v1/progress-entries")) {
+            Response answer = given().auth().oauth2(token).when().get(path);
+            answer.then().statusCode(200).header("Cache-Control", "no-store");
+            List<String> doubled = answer.headers().asList().stream().map(Header::getName).distinct()
+                    .filter(name -> answer.headers().getValues(name).size() > 1)
+                    .map(name -> name + ": " + answer.headers().getValues(name)).toList();
+            assertEquals(List.of(), doubled, path);
+            assertEquals("http://localhost:" + RestAssured.port + path + "/created", answer.header("Location"));
+        }
+    }
+
+    /** A chunked body, even an empty one, is a body: without Content-Type a service answers it with a 415. */
+    @Test
+    void aRequestWithoutABodyIsForwardedWithoutOne() {
+        given().auth().oauth2(token).when().get("/api/v1/assignments/abc")
+                .then().statusCode(200).body("transferEncoding", nullValue()).body("body", equalTo(""));
+        given().auth().oauth2(token).when().post("/api/v1/assignments/abc/acknowledge")
+                .then().statusCode(200).body("method", equalTo("POST")).body("transferEncoding", nullValue()).body("body", equalTo(""));
     }
 
     @Test

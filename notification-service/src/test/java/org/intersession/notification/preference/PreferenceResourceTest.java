@@ -49,4 +49,23 @@ class PreferenceResourceTest {
                 .body(Map.of("channels", List.of("IN_APP", "PIGEON")))
                 .when().put("/api/v1/notification-preferences").then().statusCode(400);
     }
+
+    @Test
+    void aValueIsRefusedRatherThanConvertedNamingItAndNothingChanges() {
+        String client = TestTokens.client(UUID.randomUUID(), UUID.randomUUID());
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("\"channels\":[\"IN_APP\"],\"emailIncludesDetails\":1", "emailIncludesDetails");
+        refused.put("\"channels\":[\"IN_APP\"],\"emailIncludesDetails\":\"true\"", "emailIncludesDetails");
+        refused.put("\"channels\":[\"IN_APP\"],\"weeklyDigestDay\":5", "weeklyDigestDay");
+        refused.put("\"channels\":[\"IN_APP\"],\"quietHoursStart\":79200,\"quietHoursEnd\":\"07:00\"", "quietHoursStart");
+        refused.put("\"channels\":[\"IN_APP\"],\"timeZone\":5", "timeZone");
+        refused.put("\"channels\":\"IN_APP\"", "channels");
+        refused.put("\"channels\":[\"IN_APP\"],\"channels\":[\"IN_APP\",\"EMAIL\"]", "channels");
+        refused.forEach((properties, field) -> given().auth().oauth2(client).contentType(ContentType.JSON).body("{" + properties + "}")
+                .when().put("/api/v1/notification-preferences")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem(field)));
+        given().auth().oauth2(client).when().get("/api/v1/notification-preferences")
+                .then().statusCode(200).body("channels", contains("IN_APP")).body("emailIncludesDetails", equalTo(false))
+                .body("timeZone", equalTo("UTC"));
+    }
 }

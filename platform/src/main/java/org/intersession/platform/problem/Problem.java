@@ -32,10 +32,12 @@ public record Problem(URI type, String title, int status, String detail, String 
             case 409 -> "conflict";
             case 412 -> "precondition-failed";
             case 413 -> "payload-too-large";
+            case 414 -> "uri-too-long";
             case 415 -> "unsupported-media-type";
             case 422 -> "unprocessable";
             case 428 -> "precondition-required";
             case 429 -> "too-many-requests";
+            case 431 -> "headers-too-large";
             case 503 -> "unavailable";
             default -> status >= 500 ? "internal-error" : "client-error";
         };

@@ -1,7 +1,12 @@
 package org.intersession.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -17,9 +22,13 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -46,6 +55,10 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        // the JSON reader wraps what it cannot parse or bind in a plain 400; the cause says which property
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
         return ProblemResponses.of(Problem.of(status, ProblemResponses.reason(status), e.getMessage(), path(uri)));
     }
 
@@ -59,13 +72,32 @@ public class ProblemMappers {
         return ProblemResponses.of(Problem.of(400, "Bad Request", "Invalid value for: " + fields, path(uri)).withErrors(errors));
     }
 
-    /** Listed one by one because Quarkus ships its own mappers for these subtypes, and the closest type wins. */
+    /**
+     * Listed one by one because Quarkus ships its own mappers for these subtypes, and the closest type wins. A body
+     * is refused whole, naming the property that could not be read as sent (StrictJson: no value is converted).
+     */
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, UnrecognizedPropertyException.class,
-            InvalidFormatException.class})
+            InvalidFormatException.class, InvalidDefinitionException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
-        String detail = e instanceof UnrecognizedPropertyException ? "Unknown property" : "Malformed or mistyped JSON";
-        List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, detail));
+        if (e instanceof InvalidDefinitionException) {
+            return internalError(e, uri); // a type the mapper cannot build is our bug, whatever the caller sent
+        }
+        // a parser's own error (a property twice, a number out of range) is wrapped with the path of the record being
+        // read when it happens; the parser knows the path down to the property itself
+        JsonProcessingException origin = e;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read) {
+                origin = read;
+            }
+        }
+        String field = origin instanceof StreamReadException ? parserPath(origin) : "";
+        if (field.isEmpty() && e instanceof JsonMappingException mapping) {
+            field = jsonPath(mapping);
+        }
+        String detail = e instanceof UnrecognizedPropertyException ? "Unknown property"
+                : isDuplicate(origin) ? "Duplicate property" : "Malformed or mistyped JSON";
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of()
+                : List.of(new Problem.FieldError(field, fieldMessage(isDuplicate(origin) ? origin : e)));
         return ProblemResponses.of(Problem.of(400, "Bad Request",
                 field.isEmpty() ? detail : detail + ": " + field, path(uri)).withErrors(errors));
     }
@@ -130,6 +162,66 @@ public class ProblemMappers {
             }
         }
         return parts.isEmpty() ? parameter : String.join(".", parts);
+    }
+
+    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(Integer.class, int.class, Long.class, long.class,
+            Short.class, short.class, Byte.class, byte.class, BigInteger.class);
+    private static final Set<Class<?>> NUMBERS = Set.of(Double.class, double.class, Float.class, float.class, BigDecimal.class);
+
+    /** What the property needs, told by the type it is read into; Jackson's own message names Java types. */
+    private static String fieldMessage(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a property of this request";
+        }
+        if (isDuplicate(e)) {
+            return "appears more than once";
+        }
+        if (e instanceof InputCoercionException || e.getCause() instanceof InputCoercionException) {
+            return "is out of range for this property";
+        }
+        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (target == null) {
+            return "is malformed";
+        }
+        if (WHOLE_NUMBERS.contains(target)) {
+            return "must be a whole number, written without a fraction or exponent";
+        }
+        if (NUMBERS.contains(target)) {
+            return "must be a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (target == String.class) {
+            return "must be a string";
+        }
+        if (target.isEnum()) {
+            return "must be one of the documented values";
+        }
+        if (Temporal.class.isAssignableFrom(target)) {
+            return "must be a string in the documented date or time format";
+        }
+        return "has the wrong type";
+    }
+
+    private static boolean isDuplicate(JsonProcessingException e) {
+        return e instanceof StreamReadException && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
+    }
+
+    /** Where the parser stopped, for an error it found before any property was bound: "answers.mood", "items[2].id". */
+    private static String parserPath(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof JsonParser parser)) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot(); context = context.getParent()) {
+            if (context.inObject() && context.getCurrentName() != null) {
+                parts.add(0, context.getCurrentName());
+            } else if (context.inArray()) {
+                parts.add(0, "[" + Math.max(0, context.getCurrentIndex()) + "]");
+            }
+        }
+        return String.join(".", parts).replace(".[", "[");
     }
 
     private static String jsonPath(JsonMappingException e) {

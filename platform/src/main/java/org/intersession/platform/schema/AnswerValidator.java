@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
 /**
  * Checks a client's answers against the schema pinned on the assignment. Answers are what Jackson makes of a JSON
  * object: String, Boolean, List, Map, and numbers as Integer, Long, BigInteger, Double or BigDecimal, whichever the
- * mapper produces. Numbers are judged by value, never by class: an integer may be sent as 5 or 5.0 (as in JSON
- * Schema, where "integer" is any number with a zero fractional part), but not as "5". A null is no answer, and so are
+ * mapper produces; the services' mapper reads every fraction exactly, as BigDecimal, so nothing is rounded on the way
+ * in (1e-400 is not 0, 2.9999999999999999999 is not 3). A whole-number field (integer, scale, duration) takes an
+ * integer as JSON writes it: 5, not 5.0, 5e0 or "5", so that no rating is ever rounded or truncated into place;
+ * other checks judge numbers by value, whatever their class. A null is no answer, and so are
  * blank text for text and long_text and an empty list for multi_choice and list_of_text; a required field needs an
  * answer. Problems are reported for each field in schema order, at {@code answers.<key>} or, for one entry of a list,
  * {@code answers.<key>[i]}, then for keys the schema does not have. Badly shaped answers give errors, never an
@@ -125,7 +127,7 @@ public final class AnswerValidator {
         BigDecimal upper = field.upperBound();
         if (number.compareTo(lower) < 0 || number.compareTo(upper) > 0) {
             error(path, "must be from " + Values.show(lower) + " to " + Values.show(upper));
-        } else if (whole && !Values.isWhole(number)) {
+        } else if (whole && !Values.isInteger(value)) {
             error(path, "must be a whole number");
         } else if (Values.decimalPlaces(number) > Field.MAX_DECIMAL_PLACES) {
             error(path, "must have at most " + Field.MAX_DECIMAL_PLACES + " decimal places");

@@ -31,6 +31,12 @@ final class Values {
         return null;
     }
 
+    /** Whether the value was written as a JSON integer (no fraction, no exponent), which Jackson reads as one of these. */
+    static boolean isInteger(Object value) {
+        return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger;
+    }
+
     /** Within ±{@link Field#MAX_MAGNITUDE} and with at most {@link Field#MAX_DECIMAL_PLACES} decimal places. */
     static boolean isSmall(BigDecimal n) {
         return n.abs().compareTo(Field.MAX_MAGNITUDE) <= 0 && decimalPlaces(n) <= Field.MAX_DECIMAL_PLACES;

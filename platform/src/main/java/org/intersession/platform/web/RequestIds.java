@@ -22,7 +22,7 @@ public class RequestIds {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     void register(@Observes Router router) {
-        router.route().order(-300).handler(this::assign);
+        router.route().order(-310).handler(this::assign);
     }
 
     private void assign(RoutingContext ctx) {

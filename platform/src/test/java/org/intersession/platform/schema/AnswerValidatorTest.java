@@ -62,7 +62,7 @@ class AnswerValidatorTest {
             "{\"situation\":\"12345678901234567890\"}",
             "{\"notes\":\"first line\\nsecond line\\twith a tab\"}",
             "{\"notes\":null,\"situation\":\"   \"}",
-            "{\"wakings\":0}", "{\"wakings\":20}", "{\"wakings\":3.0}",
+            "{\"wakings\":0}", "{\"wakings\":20}",
             "{\"hours\":0}", "{\"hours\":7.25}", "{\"hours\":7.50}", "{\"hours\":24}",
             "{\"intensity\":0}", "{\"intensity\":55}", "{\"intensity\":100}",
             "{\"done\":true}", "{\"done\":false}",
@@ -87,15 +87,22 @@ class AnswerValidatorTest {
             {"wakings":21}                               | answers.wakings      | must be from 0 to 20
             {"wakings":-1}                               | answers.wakings      | must be from 0 to 20
             {"wakings":2.5}                              | answers.wakings      | must be a whole number
+            {"wakings":3.0}                              | answers.wakings      | must be a whole number
+            {"wakings":3e0}                              | answers.wakings      | must be a whole number
+            {"wakings":2.99999999999999999999}           | answers.wakings      | must be a whole number
             {"wakings":"3"}                              | answers.wakings      | must be a whole number
             {"wakings":true}                             | answers.wakings      | must be a whole number
             {"hours":7.3}                                | answers.hours        | must be in steps of 0.25 from 0
             {"hours":24.25}                              | answers.hours        | must be from 0 to 24
             {"hours":"7"}                                | answers.hours        | must be a number
             {"hours":1.0000001}                          | answers.hours        | must have at most 6 decimal places
+            {"hours":1e-400}                             | answers.hours        | must have at most 6 decimal places
+            {"hours":7.25000000000000000001}             | answers.hours        | must have at most 6 decimal places
+            {"hours":1e400}                              | answers.hours        | must be from 0 to 24
             {"intensity":101}                            | answers.intensity    | must be from 0 to 100
             {"intensity":52}                             | answers.intensity    | must be in steps of 5 from 0
             {"intensity":50.5}                           | answers.intensity    | must be a whole number
+            {"intensity":5e1}                            | answers.intensity    | must be a whole number
             {"done":"true"}                              | answers.done         | must be true or false
             {"done":1}                                   | answers.done         | must be true or false
             {"practice":"yoga"}                          | answers.practice     | must be the value of one of the field's options
@@ -120,6 +127,7 @@ class AnswerValidatorTest {
             {"minutes":1441}                             | answers.minutes      | must be from 0 to 1440
             {"minutes":-5}                               | answers.minutes      | must be from 0 to 1440
             {"minutes":10.5}                             | answers.minutes      | must be a whole number
+            {"minutes":10.0}                             | answers.minutes      | must be a whole number
             {"worries":"money"}                          | answers.worries      | must be a list of texts
             {"worries":["money"]}                        | answers.worries      | must have at least 2 entries
             {"worries":["a","b","c","d"]}                | answers.worries      | must have at most 3 entries
@@ -235,15 +243,19 @@ class AnswerValidatorTest {
     }
 
     @Test
-    void numbersOfEveryClassJacksonProducesAreJudgedByValue() {
+    void numbersOfEveryClassJacksonProducesAreJudgedByValueButAWholeNumberMustBeAnInteger() {
         FieldSchema schema = schema(
                 """
                 {"key":"count","label":"Count","type":"integer","min":0,"max":10}""",
                 """
                 {"key":"amount","label":"Amount","type":"decimal","min":0,"max":10,"step":0.1}""");
 
-        for (Object count : List.of(7, 7L, (short) 7, BigInteger.valueOf(7), 7.0, new BigDecimal("7.000"), 7.0f)) {
+        for (Object count : List.of(7, 7L, (short) 7, BigInteger.valueOf(7))) {
             assertEquals(List.of(), AnswerValidator.validate(schema, Map.of("count", count)), count.getClass().getName());
+        }
+        for (Object fraction : List.of(7.0, new BigDecimal("7.000"), 7.0f)) {
+            assertEquals(List.of(new FieldError("answers.count", "must be a whole number")),
+                    AnswerValidator.validate(schema, Map.of("count", fraction)), fraction.getClass().getName());
         }
         for (Object amount : List.of(0.3, 0.3f, new BigDecimal("0.30"), 3, BigInteger.TEN)) {
             assertEquals(List.of(), AnswerValidator.validate(schema, Map.of("amount", amount)), amount.getClass().getName());

@@ -1,6 +1,7 @@
 package org.intersession.platform.schema;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.intersession.platform.web.StrictJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +29,8 @@ class BuiltInTemplatesAreValidTest {
             "dbt-diary-card", "dbt-skill-practice", "positive-cognition-log", "worry-time-log", "mindfulness-practice",
             "sleep-diary", "reflection-prompt", "task-checklist");
     // A plain ObjectMapper refuses unknown properties, so a misspelt property in a file fails here.
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** As strict as the services' mapper, which reads these files at start-up. */
+    private static final ObjectMapper MAPPER = StrictJson.apply(new ObjectMapper());
 
     /** The file's shape; limits for title and instructions are those of an assignment's. */
     record BuiltInTemplate(String slug, int version, String title, String description, String defaultInstructions,

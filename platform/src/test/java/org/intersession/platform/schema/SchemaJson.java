@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.intersession.platform.problem.Problem.FieldError;
+import org.intersession.platform.web.StrictJson;
 
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Map;
 /** Schemas and answers written as JSON in tests, read the way a service reads a request body. */
 final class SchemaJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = StrictJson.apply(new ObjectMapper());
 
     private SchemaJson() {
     }

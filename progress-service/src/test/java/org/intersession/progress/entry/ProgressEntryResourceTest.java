@@ -164,6 +164,66 @@ class ProgressEntryResourceTest {
     }
 
     @Test
+    void aRatingIsRefusedRatherThanRoundedTruncatedOrConvertedAndNothingIsStored() {
+        UUID assignment = published(schema());
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("\"distressBefore\":1.5", "distressBefore");
+        refused.put("\"moodBefore\":1e-400", "moodBefore");
+        refused.put("\"moodAfter\":3.0", "moodAfter");
+        refused.put("\"distressAfter\":\"30\"", "distressAfter");
+        refused.put("\"minutesSpent\":3000000000", "minutesSpent");
+        refused.put("\"minutesSpent\":1e400", "minutesSpent");
+        refused.put("\"notePrivate\":1", "notePrivate");
+        refused.put("\"status\":0", "status");
+        refused.put("\"completedAt\":1700000000", "completedAt");
+        refused.put("\"answers\":{\"situation\":\"Bus\",\"intensity\":40.5}", "answers.intensity");
+        refused.put("\"answers\":{\"situation\":\"Bus\",\"intensity\":40.0}", "answers.intensity");
+        refused.put("\"answers\":{\"situation\":\"Bus\",\"intensity\":1e-400}", "answers.intensity");
+        refused.forEach((property, field) -> {
+            UUID id = UUID.randomUUID();
+            String body = "{\"id\":\"" + id + "\",\"assignmentId\":\"" + assignment + "\",\"occurrenceKey\":\""
+                    + TestEvents.dailyOccurrenceKey(2) + "\"," + (property.startsWith("\"status\"") ? "" : "\"status\":\"PARTIAL\",")
+                    + property + "}";
+            given().auth().oauth2(TestTokens.client(clinic, client)).contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/progress-entries")
+                    .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem(field));
+            given().auth().oauth2(TestTokens.client(clinic, client)).when().get("/api/v1/progress-entries/{id}", id)
+                    .then().statusCode(404);
+        });
+    }
+
+    @Test
+    void anOfflineResubmissionWithADecimalAnswerIsTheSameEntry() {
+        UUID assignment = published(mapper.convertValue(Map.of("fields", List.of(Map.of("key", "hours", "label", "Hours slept",
+                "type", "decimal", "min", 0, "max", 24, "step", 0.25))), FieldSchema.class));
+        String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"assignmentId\":\"" + assignment + "\",\"occurrenceKey\":\""
+                + TestEvents.dailyOccurrenceKey(2) + "\",\"status\":\"DONE\",\"answers\":{\"hours\":7.50}}";
+        given().auth().oauth2(TestTokens.client(clinic, client)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/progress-entries").then().statusCode(201).body("answers.hours", equalTo(7.5f));
+        given().auth().oauth2(TestTokens.client(clinic, client)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/progress-entries").then().statusCode(200);
+    }
+
+    @Test
+    void aPropertyGivenTwiceIsRefusedNamingItAndNothingIsStored() {
+        UUID assignment = published(schema());
+        UUID id = UUID.randomUUID();
+        String head = "{\"id\":\"" + id + "\",\"assignmentId\":\"" + assignment + "\",\"occurrenceKey\":\""
+                + TestEvents.dailyOccurrenceKey(2) + "\",";
+        for (Map.Entry<String, String> twice : Map.of(
+                "\"status\":\"DONE\",\"status\":\"SKIPPED\",\"skipReason\":\"NO_TIME\"}", "status",
+                "\"status\":\"DONE\",\"answers\":{\"situation\":\"Bus\",\"intensity\":10,\"intensity\":95}}", "answers.intensity")
+                .entrySet()) {
+            given().auth().oauth2(TestTokens.client(clinic, client)).contentType(ContentType.JSON).body(head + twice.getKey())
+                    .when().post("/api/v1/progress-entries")
+                    .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem(twice.getValue()))
+                    .body("errors.message", hasItem("appears more than once"));
+        }
+        given().auth().oauth2(TestTokens.client(clinic, client)).when().get("/api/v1/progress-entries/{id}", id)
+                .then().statusCode(404);
+    }
+
+    @Test
     void anAnswerCrossingTheAlertRuleIsFlaggedAtOnce() {
         UUID assignment = published(schema());
         UUID entry = UUID.randomUUID();
