@@ -2,6 +2,7 @@ package org.intersession.assignment;
 
 import io.restassured.http.ContentType;
 import org.intersession.platform.identity.IdentityReplica;
+import org.intersession.platform.tenancy.Tenancy;
 import org.intersession.testing.TestEvents;
 import org.intersession.testing.TestTokens;
 
@@ -28,8 +29,8 @@ public final class AssignmentFixture {
     public AssignmentFixture(IdentityReplica identity, String zone) {
         TestEvents.careTeamLinked(clinic, client, therapist);
         TestEvents.clientProfile(clinic, client, zone);
-        await().atMost(Duration.ofSeconds(30)).until(() -> identity.caresFor(clinic, therapist, client)
-                && identity.zoneOf(clinic, client).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Tenancy.inClinic(clinic,
+                () -> identity.caresFor(therapist, client) && identity.zoneOf(client).isPresent()));
     }
 
     public String therapistToken() {

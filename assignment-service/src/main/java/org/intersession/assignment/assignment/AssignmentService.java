@@ -17,6 +17,7 @@ import org.intersession.platform.audit.AuditSubject;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.event.assignment.AssignmentSnapshot;
 import org.intersession.platform.event.assignment.ReminderPolicy;
+import org.intersession.platform.identity.CareTeamScope;
 import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.outbox.Outbox;
 import org.intersession.platform.problem.ApiProblemException;
@@ -25,6 +26,7 @@ import org.intersession.platform.schedule.Schedule;
 import org.intersession.platform.schema.FieldSchema;
 import org.intersession.platform.schema.SchemaValidator;
 import org.intersession.platform.security.Caller;
+import org.intersession.platform.tenancy.Tenancy;
 import org.intersession.platform.web.ChangeFeed;
 import org.intersession.platform.web.Changes;
 import org.intersession.platform.web.Cursor;
@@ -69,17 +71,17 @@ public class AssignmentService {
         AuditSubject.concerns(request.clientId());
         CREATE_ASSIGNMENT.require(caller);
         if (idempotencyKey != null) {
-            Optional<UUID> earlier = idempotencyKeys.claim(caller.clinicId(), caller.id(), idempotencyKey, request);
+            Optional<UUID> earlier = idempotencyKeys.claim(caller.id(), idempotencyKey, request);
             if (earlier.isPresent()) {
                 return new Created(AssignmentView.of(Assignment.findById(earlier.get())), true);
             }
         }
         UUID therapistId = assigningTherapist(caller, request);
-        if (!identity.caresFor(caller.clinicId(), therapistId, request.clientId())) {
+        if (!identity.caresFor(therapistId, request.clientId())) {
             // a client outside the care team is, for this therapist, a client that does not exist
             throw ApiProblemException.notFound("Client");
         }
-        ZoneId zone = clientZone(caller.clinicId(), request.clientId());
+        ZoneId zone = clientZone(request.clientId());
         validSchedule(request.schedule());
         TemplateVersion template = request.templateId() == null ? null : templates.currentVersionFor(caller, request.templateId());
         if (template != null && request.fieldSchema() != null) {
@@ -141,8 +143,9 @@ public class AssignmentService {
     @Transactional
     public Page<AssignmentView> list(Caller caller, Filter filter, int limit, Cursor after) {
         READ_ASSIGNMENT.require(caller);
-        StringBuilder query = new StringBuilder("from Assignment a where a.clinicId = :clinic");
-        Parameters params = Parameters.with("clinic", caller.clinicId());
+        // the clinic is the tenancy wall's (Tenancy): Hibernate adds it to every query
+        StringBuilder query = new StringBuilder("from Assignment a where 1 = 1");
+        Parameters params = new Parameters();
         scope(caller, query, params);
         if (filter.clientId() != null) {
             query.append(" and a.clientId = :client");
@@ -180,8 +183,8 @@ public class AssignmentService {
         List<Object> params = new ArrayList<>();
         StringBuilder rows = new StringBuilder("select cast(a.change_xid as text), a.id from assignment a"
                 + " where a.clinic_id = ? and a.change_xid < h.xmin");
-        params.add(caller.clinicId());
-        rows.append(IdentityReplica.sqlScope(caller, "a", params));
+        params.add(Tenancy.clinicId());
+        rows.append(CareTeamScope.REPLICA.narrowSql(caller, "a", params));
         if (clientId != null) {
             rows.append(" and a.client_id = ?");
             params.add(clientId);
@@ -219,7 +222,7 @@ public class AssignmentService {
         if (patch.schedule() != null) {
             validSchedule(patch.schedule());
             assignment.schedule = patch.schedule();
-            assignment.timeZone = clientZone(assignment.clinicId, assignment.clientId).getId();
+            assignment.timeZone = clientZone(assignment.clientId).getId();
             assignment.endsAt = endOf(assignment);
         }
         if (patch.reminderPolicy() != null) {
@@ -265,9 +268,11 @@ public class AssignmentService {
     @Scheduled(identity = "assignment-expiry", every = "${intersession.assignments.expiry-interval:5m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void expireEnded() {
-        while (QuarkusTransaction.requiringNew().call(this::expireBatch) == EXPIRY_BATCH) {
-            // keep going until a batch comes back short
-        }
+        Tenancy.acrossClinics("assignment expiry: every clinic's assignments whose last occurrence has passed", () -> {
+            while (QuarkusTransaction.requiringNew().call(this::expireBatch) == EXPIRY_BATCH) {
+                // keep going until a batch comes back short
+            }
+        });
     }
 
     static final int EXPIRY_BATCH = 100;
@@ -293,23 +298,22 @@ public class AssignmentService {
     }
 
     private Optional<Assignment> visible(Caller caller, UUID id) {
-        StringBuilder query = new StringBuilder("from Assignment a where a.id = :id and a.clinicId = :clinic");
-        Parameters params = Parameters.with("id", id).and("clinic", caller.clinicId());
+        StringBuilder query = new StringBuilder("from Assignment a where a.id = :id");
+        Parameters params = Parameters.with("id", id);
         scope(caller, query, params);
         Optional<Assignment> found = Assignment.<Assignment>find(query.toString(), params).firstResultOptional();
         // a miss on another client of the clinic is an attempt on that client's data, and is audited under them
-        found.or(() -> Assignment.<Assignment>find("id = ?1 and clinicId = ?2", id, caller.clinicId()).firstResultOptional())
-                .ifPresent(a -> AuditSubject.concerns(a.clientId));
+        found.or(() -> Assignment.<Assignment>findByIdOptional(id)).ifPresent(a -> AuditSubject.concerns(a.clientId));
         return found;
     }
 
     /** A client sees their own assignments, a therapist those of their care team's clients, an admin the clinic's. */
     private static void scope(Caller caller, StringBuilder query, Parameters params) {
-        IdentityReplica.scope(caller, "a", query, params);
+        CareTeamScope.REPLICA.narrow(caller, "a", query, params);
     }
 
-    private ZoneId clientZone(UUID clinicId, UUID clientId) {
-        return identity.zoneOf(clinicId, clientId).orElseThrow(() -> ApiProblemException.conflict(
+    private ZoneId clientZone(UUID clientId) {
+        return identity.zoneOf(clientId).orElseThrow(() -> ApiProblemException.conflict(
                 "The client's profile has not reached assignment-service yet; retry in a moment"));
     }
 

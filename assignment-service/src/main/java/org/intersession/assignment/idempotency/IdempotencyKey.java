@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.TenantId;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
@@ -24,6 +25,7 @@ public class IdempotencyKey extends PanacheEntityBase {
     @Column(name = "idempotency_key")
     public String key;
 
+    @TenantId
     @Column(name = "clinic_id", nullable = false, updatable = false)
     public UUID clinicId;
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.intersession.platform.problem.ApiProblemException;
+import org.intersession.platform.tenancy.Tenancy;
 import org.intersession.platform.web.CanonicalJson;
 
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ public class IdempotencyKeys {
      * or empty if this request is the first and should go ahead (then call {@link #complete}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<UUID> claim(UUID clinicId, UUID callerId, String key, Object request) {
+    public Optional<UUID> claim(UUID callerId, String key, Object request) {
         if (!VALID.matcher(key).matches()) {
             throw ApiProblemException.invalidField("Idempotency-Key", "1 to 200 visible ASCII characters");
         }
@@ -48,7 +49,7 @@ public class IdempotencyKeys {
         int inserted = em.createNativeQuery("""
                         insert into idempotency_key (clinic_id, caller_id, idempotency_key, request_hash, created_at)
                         values (:clinic, :caller, :key, :hash, :now) on conflict do nothing""")
-                .setParameter("clinic", clinicId).setParameter("caller", callerId).setParameter("key", key).setParameter("hash", hash)
+                .setParameter("clinic", Tenancy.clinicId()).setParameter("caller", callerId).setParameter("key", key).setParameter("hash", hash)
                 .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
                 .executeUpdate();
         if (inserted == 1) {

@@ -4,8 +4,6 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.intersession.platform.identity.IdentityReplica;
-import org.intersession.platform.event.CloudEvent;
-import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.consume.ConsumerTransaction;
 import org.intersession.platform.inbox.Inbox;
 
@@ -16,13 +14,11 @@ public class IdentityEventsConsumer {
     private static final String CONSUMER = "assignment-service/identity-events";
 
     private final ConsumerTransaction transaction;
-    private final EventCodec codec;
     private final Inbox inbox;
     private final IdentityReplica identity;
 
-    IdentityEventsConsumer(ConsumerTransaction transaction, EventCodec codec, Inbox inbox, IdentityReplica identity) {
+    IdentityEventsConsumer(ConsumerTransaction transaction, Inbox inbox, IdentityReplica identity) {
         this.transaction = transaction;
-        this.codec = codec;
         this.inbox = inbox;
         this.identity = identity;
     }
@@ -30,8 +26,7 @@ public class IdentityEventsConsumer {
     @Incoming("identity-events")
     @Blocking
     public void consume(String record) {
-        transaction.run(CONSUMER, () -> {
-            CloudEvent event = codec.parse(record);
+        transaction.run(CONSUMER, record, event -> {
             if (inbox.firstDelivery(CONSUMER, event)) {
                 identity.apply(event);
             }

@@ -12,6 +12,7 @@ import org.intersession.assignment.assignment.AssignmentStatus;
 import org.intersession.platform.audit.AuditSubject;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.event.assignment.ReviewRecorded;
+import org.intersession.platform.identity.CareTeamScope;
 import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.outbox.Outbox;
 import org.intersession.platform.problem.ApiProblemException;
@@ -50,7 +51,7 @@ public class ReviewService {
     public ReviewView record(Caller caller, @NotNull @Valid ReviewInput input) {
         AuditSubject.concerns(input.clientId());
         RECORD_REVIEW.require(caller);
-        if (!identity.caresFor(caller.clinicId(), caller.id(), input.clientId())) {
+        if (!identity.caresFor(caller.id(), input.clientId())) {
             throw ApiProblemException.notFound("Client");
         }
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -59,7 +60,7 @@ public class ReviewService {
             UUID assignmentId = input.items().get(i).assignmentId();
             if (!seen.add(assignmentId)) {
                 errors.add(new Problem.FieldError("items[" + i + "].assignmentId", "reviewed twice"));
-            } else if (Assignment.count("id = ?1 and clinicId = ?2 and clientId = ?3", assignmentId, caller.clinicId(), input.clientId()) == 0) {
+            } else if (Assignment.count("id = ?1 and clientId = ?2", assignmentId, input.clientId()) == 0) {
                 errors.add(new Problem.FieldError("items[" + i + "].assignmentId", "not an assignment of this client"));
             }
         }
@@ -108,13 +109,11 @@ public class ReviewService {
     @Transactional
     public Page<ReviewView> list(Caller caller, UUID clientId, int limit, Cursor after) {
         READ_REVIEWS.require(caller);
-        boolean visible = caller.is(Role.CLIENT) ? caller.id().equals(clientId)
-                : !caller.is(Role.THERAPIST) || identity.caresFor(caller.clinicId(), caller.id(), clientId);
-        if (!visible || !IdentityReplica.knowsClient(caller.clinicId(), clientId)) {
+        if (!CareTeamScope.REPLICA.reaches(caller, clientId) || !IdentityReplica.knowsClient(clientId)) {
             throw ApiProblemException.notFound("Client");
         }
-        String query = "clinicId = :clinic and clientId = :client";
-        Parameters params = Parameters.with("clinic", caller.clinicId()).and("client", clientId);
+        String query = "clientId = :client";
+        Parameters params = Parameters.with("client", clientId);
         if (after != null) {
             query += " and (createdAt < :at or (createdAt = :at and id < :id))";
             params.and("at", after.at()).and("id", after.id());

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.TenantId;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,6 +25,7 @@ public class SessionReview extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    @TenantId
     @Column(name = "clinic_id", nullable = false, updatable = false)
     public UUID clinicId;
 

@@ -10,6 +10,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.TenantId;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -32,6 +33,7 @@ public class SessionReviewItem extends PanacheEntityBase {
     @Column(name = "assignment_id")
     public UUID assignmentId;
 
+    @TenantId
     @Column(name = "clinic_id", nullable = false, updatable = false)
     public UUID clinicId;
 

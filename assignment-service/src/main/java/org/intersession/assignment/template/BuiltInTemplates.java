@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.intersession.platform.schema.FieldSchema;
 import org.intersession.platform.schema.SchemaValidator;
+import org.intersession.platform.tenancy.Tenancy;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -54,7 +55,8 @@ public class BuiltInTemplates {
             if (!SchemaValidator.validate(schema).isEmpty()) {
                 throw new IllegalStateException("built-in template " + slug + " has an invalid schema");
             }
-            QuarkusTransaction.requiringNew().run(() -> insert(slug, file, schema));
+            // the library is every clinic's and no clinic's own
+            Tenancy.withoutClinic(() -> QuarkusTransaction.requiringNew().run(() -> insert(slug, file, schema)));
         }
         LOG.infof("built-in template library: %d templates", SLUGS.size());
     }

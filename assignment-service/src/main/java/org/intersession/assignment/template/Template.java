@@ -5,12 +5,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Filter;
+import org.intersession.platform.tenancy.SharedOrOwnClinic;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A template; its content lives in {@link TemplateVersion}s. Built-in templates have no clinic and cannot be edited. */
 @Entity
+@Filter(name = SharedOrOwnClinic.FILTER, condition = SharedOrOwnClinic.CONDITION)
 @Table(name = "template")
 public class Template extends PanacheEntityBase {
 

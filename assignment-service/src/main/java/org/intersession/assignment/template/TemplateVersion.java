@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Filter;
+import org.intersession.platform.tenancy.SharedOrOwnClinic;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.intersession.platform.schema.FieldSchema;
@@ -16,6 +18,7 @@ import java.util.UUID;
 
 /** One immutable version of a template. */
 @Entity
+@Filter(name = SharedOrOwnClinic.FILTER, condition = SharedOrOwnClinic.CONDITION)
 @Table(name = "template_version")
 @IdClass(TemplateVersion.Key.class)
 public class TemplateVersion extends PanacheEntityBase {

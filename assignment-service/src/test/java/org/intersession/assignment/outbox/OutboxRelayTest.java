@@ -9,6 +9,7 @@ import org.intersession.assignment.AssignmentFixture;
 import org.intersession.infra.KafkaBroker;
 import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.event.Topics;
+import org.intersession.platform.tenancy.Tenancy;
 import org.intersession.testing.SharedServers;
 import org.intersession.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -57,9 +58,9 @@ class OutboxRelayTest {
 
     /** Whether the outbox row of the assignment's event was marked sent; null if there is no row. */
     private Boolean published(String assignmentId) {
-        return QuarkusTransaction.requiringNew().call(() -> (Boolean) em
+        return Tenancy.withoutClinic(() -> QuarkusTransaction.requiringNew().call(() -> (Boolean) em
                 .createNativeQuery("select sent_at is not null from outbox_event where envelope like :subject", Boolean.class)
                 .setParameter("subject", "%\"subject\":\"assignments/" + assignmentId + "\"%")
-                .getResultStream().findFirst().orElse(null));
+                .getResultStream().findFirst().orElse(null)));
     }
 }

@@ -93,6 +93,6 @@ public class PreferenceService {
 
     /** A client's profile zone, else UTC. */
     private String defaultZone(Caller caller) {
-        return identity.zoneOf(caller.clinicId(), caller.id()).map(ZoneId::getId).orElse("UTC");
+        return identity.zoneOf(caller.id()).map(ZoneId::getId).orElse("UTC");
     }
 }

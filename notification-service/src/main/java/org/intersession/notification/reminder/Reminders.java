@@ -178,7 +178,7 @@ public class Reminders {
             return;
         }
         ZoneId zone = ZoneId.of(plan.timeZone);
-        ClientProfileReplica profile = identity.profileOf(plan.clinicId, plan.clientId).orElse(null);
+        ClientProfileReplica profile = identity.profileOf(plan.clientId).orElse(null);
         ReminderPlanner.QuietHours quiet = profile == null ? new ReminderPlanner.QuietHours(null, null)
                 : new ReminderPlanner.QuietHours(profile.quietHoursStart, profile.quietHoursEnd);
         for (ReminderPlanner.Planned planned : planner.plan(plan.schedule.toSpec(), zone, plan.reminderPolicy, quiet, from, until)) {

@@ -67,7 +67,7 @@ class DeadLetterTest {
         List<String> markers = sendPoison(Topics.IDENTITY);
         TestEvents.clientProfile(clinic, client, "Europe/Lisbon");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> identity.zoneOf(clinic, client).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> identity.zoneOf(client).isPresent());
         assertDeadLettered(Topics.IDENTITY, markers);
     }
 

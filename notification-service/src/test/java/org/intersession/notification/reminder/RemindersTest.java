@@ -106,7 +106,7 @@ class RemindersTest {
 
     private void clientInBerlin() {
         TestEvents.clientProfile(clinic, client, "Europe/Berlin");
-        await().atMost(Duration.ofSeconds(30)).until(() -> identity.zoneOf(clinic, client).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> identity.zoneOf(client).isPresent());
     }
 
     private UUID oneOffDueIn(int minutes) {

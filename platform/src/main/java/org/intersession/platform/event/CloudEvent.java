@@ -1,10 +1,13 @@
 package org.intersession.platform.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The one event envelope of Intersession: CloudEvents 1.0 in its JSON format.
@@ -37,6 +40,23 @@ public record CloudEvent(
     private static void requirePresent(String value, String attribute) {
         if (value == null || value.isBlank()) {
             throw new MalformedEventException("CloudEvent attribute '" + attribute + "' is missing");
+        }
+    }
+
+    /**
+     * The clinic the event concerns: every Intersession payload names it ({@code data.clinicId}); empty for one that
+     * concerns no clinic. A consumer handles the event for this clinic only.
+     */
+    @JsonIgnore
+    public Optional<UUID> clinicId() {
+        JsonNode clinic = data == null ? null : data.get("clinicId");
+        if (clinic == null || clinic.isNull()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(clinic.asText()));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("data.clinicId is not a UUID");
         }
     }
 

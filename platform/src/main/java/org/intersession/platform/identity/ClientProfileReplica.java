@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.TenantId;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.intersession.platform.event.identity.ClientProfileChanged;
@@ -24,7 +25,8 @@ public class ClientProfileReplica extends PanacheEntityBase {
     @Column(name = "client_id")
     public UUID clientId;
 
-    @Column(name = "clinic_id", nullable = false)
+    @TenantId
+    @Column(name = "clinic_id", nullable = false, updatable = false)
     public UUID clinicId;
 
     @Column(name = "time_zone", nullable = false)

@@ -1,6 +1,5 @@
 package org.intersession.platform.identity;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.intersession.platform.event.CloudEvent;
@@ -9,15 +8,12 @@ import org.intersession.platform.event.identity.AccessRevoked;
 import org.intersession.platform.event.identity.CareTeamChanged;
 import org.intersession.platform.event.identity.ClientProfileChanged;
 import org.intersession.platform.event.identity.UserChanged;
-import org.intersession.platform.security.Caller;
-import org.intersession.platform.security.Role;
 import org.intersession.platform.security.TokenRevocations;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,44 +25,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class IdentityReplica {
 
-    /** JPQL condition: the therapist {@code :therapist} is in the care team of {@code <alias>.clientId} in {@code :clinic}. */
-    public static final String THERAPIST_CARES_FOR = "exists (select 1 from CareTeamMember m where m.clientId = %s.clientId"
-            + " and m.therapistId = :therapist and m.clinicId = :clinic)";
-
-    /**
-     * JPQL: narrows {@code <alias>} (an entity with a {@code clientId}, in a query already limited to {@code :clinic})
-     * to what the caller may see: a client their own, a therapist their care team's, an admin or an API client all of
-     * the clinic's.
-     */
-    public static void scope(Caller caller, String alias, StringBuilder query, Parameters params) {
-        if (caller.is(Role.CLIENT)) {
-            query.append(" and ").append(alias).append(".clientId = :caller");
-            params.and("caller", caller.id());
-        } else if (caller.is(Role.THERAPIST)) {
-            query.append(" and ").append(THERAPIST_CARES_FOR.formatted(alias));
-            params.and("therapist", caller.id());
-        }
-    }
-
-    /**
-     * SQL, for queries over plain JDBC: narrows rows of client data ({@code <alias>.client_id}, in a query already
-     * limited to the caller's clinic) to what the caller may see: a client their own, a therapist their care team's,
-     * an admin or an API client all of the clinic's. Adds its parameters to {@code params}.
-     */
-    public static String sqlScope(Caller caller, String alias, List<Object> params) {
-        if (caller.is(Role.CLIENT)) {
-            params.add(caller.id());
-            return " and " + alias + ".client_id = ?";
-        }
-        if (caller.is(Role.THERAPIST)) {
-            params.add(caller.id());
-            params.add(caller.clinicId());
-            return " and exists (select 1 from care_team_member m where m.client_id = " + alias + ".client_id"
-                    + " and m.therapist_id = ? and m.clinic_id = ?)";
-        }
-        return "";
-    }
-
     private final EventCodec codec;
     private final TokenRevocations revocations;
 
@@ -75,35 +33,36 @@ public class IdentityReplica {
         this.revocations = revocations;
     }
 
+    /** Whether the therapist is in the client's care team, in the current clinic ({@link CareTeamScope}). */
     @Transactional
-    public boolean caresFor(UUID clinicId, UUID therapistId, UUID clientId) {
-        return CareTeamMember.count("clinicId = ?1 and therapistId = ?2 and clientId = ?3", clinicId, therapistId, clientId) > 0;
+    public boolean caresFor(UUID therapistId, UUID clientId) {
+        return CareTeamScope.REPLICA.caresFor(therapistId, clientId);
     }
 
     /**
-     * Whether the client is one of the clinic's, as far as this replica knows yet (a profile or a care-team link has
-     * arrived). Reads about one client check this first, so another clinic's client is a 404, not an empty answer.
+     * Whether the client is one of the current clinic's, as far as this replica knows yet (a profile or a care-team
+     * link has arrived). Reads about one client check this first, so another clinic's client is a 404, not an empty
+     * answer.
      */
-    public static boolean knowsClient(UUID clinicId, UUID clientId) {
-        return ClientProfileReplica.count("clientId = ?1 and clinicId = ?2", clientId, clinicId) > 0
-                || CareTeamMember.count("clinicId = ?1 and clientId = ?2", clinicId, clientId) > 0;
+    public static boolean knowsClient(UUID clientId) {
+        return ClientProfileReplica.count("clientId", clientId) > 0 || CareTeamMember.count("clientId", clientId) > 0;
     }
 
     /** The client's IANA zone, if their profile has arrived. */
     @Transactional
-    public Optional<ZoneId> zoneOf(UUID clinicId, UUID clientId) {
-        return ClientProfileReplica.<ClientProfileReplica>find("clientId = ?1 and clinicId = ?2", clientId, clinicId)
-                .firstResultOptional().map(p -> ZoneId.of(p.timeZone));
+    public Optional<ZoneId> zoneOf(UUID clientId) {
+        return profileOf(clientId).map(p -> ZoneId.of(p.timeZone));
     }
 
     @Transactional
-    public Optional<ClientProfileReplica> profileOf(UUID clinicId, UUID clientId) {
-        return ClientProfileReplica.find("clientId = ?1 and clinicId = ?2", clientId, clinicId).firstResultOptional();
+    public Optional<ClientProfileReplica> profileOf(UUID clientId) {
+        return ClientProfileReplica.findByIdOptional(clientId);
     }
 
     /**
      * Applies a care-team or profile event, and the revocations of access (a deactivated user, an ended session, a
      * revoked API client) to this service's token checks. Other identity events are not its business. Idempotent.
+     * Runs for the event's clinic ({@code ConsumerTransaction}): the rows it writes carry that clinic.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(CloudEvent event) {
@@ -119,8 +78,7 @@ public class IdentityReplica {
             }
         } else if (event.hasType(CareTeamChanged.UNLINKED)) {
             CareTeamChanged unlinked = codec.data(event, CareTeamChanged.class);
-            CareTeamMember.delete("clientId = ?1 and therapistId = ?2 and clinicId = ?3",
-                    unlinked.clientId(), unlinked.therapistId(), unlinked.clinicId());
+            CareTeamMember.delete("clientId = ?1 and therapistId = ?2", unlinked.clientId(), unlinked.therapistId());
         } else if (event.hasType(ClientProfileChanged.TYPE)) {
             apply(codec.data(event, ClientProfileChanged.class), timeOf(event));
         } else if (event.hasType(UserChanged.DEACTIVATED)) {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.Session;
+import org.intersession.platform.tenancy.Tenancy;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -97,16 +98,17 @@ public class OutboxRelay {
     void publishPending() {
         int published;
         do {
-            published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            // the outbox belongs to no clinic: the relay's sessions see no clinic's rows
+            published = Tenancy.withoutClinic(() -> QuarkusTransaction.requiringNew().call(this::publishBatch));
         } while (published == config.batchSize());
     }
 
     @Scheduled(identity = "outbox-cleanup", every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deleteOldSentRows() {
-        QuarkusTransaction.requiringNew().run(() -> em
+        Tenancy.withoutClinic(() -> QuarkusTransaction.requiringNew().run(() -> em
                 .createQuery("delete from OutboxEvent e where e.sentAt < :cutoff")
                 .setParameter("cutoff", OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()))
-                .executeUpdate());
+                .executeUpdate()));
     }
 
     /** A claimed row: only what publishing needs. */

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * One row of a service's access matrix: the user roles that may perform an operation, and the scope an
- * API client needs for it. Ownership (which client, which care team) is enforced in the queries, not here.
+ * API client needs for it. Ownership (which client, which care team) is enforced in the queries, not here, and the
+ * clinic by the tenancy wall.
  */
 public record AccessRule(Set<Role> roles, String scope) {
 
@@ -22,10 +23,14 @@ public record AccessRule(Set<Role> roles, String scope) {
         return caller.roles().stream().anyMatch(roles::contains);
     }
 
-    /** A role that may not call an operation at all gets 403; whether a record exists is never revealed here. */
+    /**
+     * A role that may not call an operation at all gets 403; whether a record exists is never revealed here. A request
+     * must pass this before it reads or writes any of its clinic's data ({@link AccessDecision}).
+     */
     public void require(Caller caller) {
         if (!permits(caller)) {
             throw new ForbiddenException();
         }
+        AccessDecision.record();
     }
 }

@@ -3,9 +3,11 @@ package org.intersession.platform.security;
 import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.intersession.platform.tenancy.Tenancy;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -30,6 +32,23 @@ public class CurrentCaller {
                     roles(jwt.getGroups()), scopes(jwt.getClaim("scope")));
         }
         return caller;
+    }
+
+    /**
+     * The tenant of this request's database sessions: the clinic of its verified token, {@link Tenancy#NO_CLINIC} for a
+     * token of no clinic (the platform operator), or empty when the request has no token.
+     */
+    public Optional<UUID> tenant() {
+        if (jwt == null || jwt.getRawToken() == null) {
+            return Optional.empty();
+        }
+        Object claim = jwt.getClaim("clinic");
+        UUID clinic = claim == null ? Tenancy.NO_CLINIC : uuidClaim(claim, "clinic");
+        if (clinic.equals(Tenancy.ALL_CLINICS)) {
+            // no token names every clinic; the gateway signs only the ids of clinics it created
+            throw new AuthenticationFailedException("token claim 'clinic' is not a clinic");
+        }
+        return Optional.of(clinic);
     }
 
     /**

@@ -3,11 +3,11 @@ package org.intersession.progress.adherence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
-import org.intersession.platform.identity.CareTeamMember;
 import org.intersession.platform.identity.IdentityReplica;
+import org.intersession.platform.identity.CareTeamScope;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.Caller;
-import org.intersession.platform.security.Role;
+import org.intersession.platform.tenancy.Tenancy;
 import org.intersession.progress.entry.ProgressEntry;
 import org.intersession.progress.replica.TrackedAssignment;
 
@@ -64,20 +64,18 @@ public class AdherenceService {
         READ_ADHERENCE.require(caller);
         TrackedAssignment assignment = TrackedAssignment.visibleTo(caller, assignmentId)
                 .orElseThrow(() -> ApiProblemException.notFound("Assignment"));
-        return compute(assignment, range, Instant.now(), logged(caller.clinicId(), List.of(assignment), range.from(), range.to()));
+        return compute(assignment, range, Instant.now(), logged(List.of(assignment), range.from(), range.to()));
     }
 
     @Transactional
     public Adherence forClient(Caller caller, UUID clientId, Range range) {
         READ_ADHERENCE.require(caller);
-        if (caller.is(Role.CLIENT) && !caller.id().equals(clientId)
-                || caller.is(Role.THERAPIST) && !careTeam(caller).contains(clientId)
-                || !IdentityReplica.knowsClient(caller.clinicId(), clientId)) {
+        if (!CareTeamScope.REPLICA.reaches(caller, clientId) || !IdentityReplica.knowsClient(clientId)) {
             throw ApiProblemException.notFound("Client");
         }
-        List<TrackedAssignment> assignments = TrackedAssignment.list("clinicId = ?1 and clientId = ?2", caller.clinicId(), clientId);
+        List<TrackedAssignment> assignments = TrackedAssignment.list("clientId", clientId);
         Instant now = Instant.now();
-        Map<UUID, Map<String, AdherenceCalculator.Logged>> logged = logged(caller.clinicId(), assignments, range.from(), range.to());
+        Map<UUID, Map<String, AdherenceCalculator.Logged>> logged = logged(assignments, range.from(), range.to());
         return AdherenceCalculator.combine(assignments.stream().map(a -> compute(a, range, now, logged)).toList());
     }
 
@@ -90,16 +88,15 @@ public class AdherenceService {
         READ_CASELOAD.require(caller);
         // nothing here is written: without snapshots of the assignments' JSON columns there is nothing to dirty-check
         TrackedAssignment.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
-        List<UUID> team = careTeam(caller);
+        List<UUID> team = CareTeamScope.REPLICA.clientsOf(caller.id()).stream().sorted().toList();
         if (team.isEmpty()) {
             return List.of();
         }
         Instant now = Instant.now();
-        Map<UUID, List<TrackedAssignment>> byClient = TrackedAssignment.<TrackedAssignment>list(
-                        "clinicId = ?1 and clientId in ?2", caller.clinicId(), team).stream()
+        Map<UUID, List<TrackedAssignment>> byClient = TrackedAssignment.<TrackedAssignment>list("clientId in ?1", team).stream()
                 .collect(Collectors.groupingBy(a -> a.clientId));
         Range previousRange = range.previous();
-        Map<UUID, Map<String, AdherenceCalculator.Logged>> logged = logged(caller.clinicId(),
+        Map<UUID, Map<String, AdherenceCalculator.Logged>> logged = logged(
                 byClient.values().stream().flatMap(List::stream).toList(), previousRange.from(), range.to());
         List<ClientAdherence> result = new ArrayList<>();
         for (UUID client : team) {
@@ -134,7 +131,7 @@ public class AdherenceService {
      * thousand rows, and Hibernate's per-row work cost three times the query itself. The query is answered from the
      * covering index on (assignment_id, occurrence_key) alone (see V7__entry_outcomes_in_occurrence_index.sql).
      */
-    private static Map<UUID, Map<String, AdherenceCalculator.Logged>> logged(UUID clinicId, List<TrackedAssignment> assignments,
+    private static Map<UUID, Map<String, AdherenceCalculator.Logged>> logged(List<TrackedAssignment> assignments,
                                                                              LocalDate from, LocalDate to) {
         Map<UUID, Map<String, AdherenceCalculator.Logged>> logged = new HashMap<>();
         if (assignments.isEmpty()) {
@@ -149,7 +146,7 @@ public class AdherenceService {
                 query.setArray(1, connection.createArrayOf("uuid", ids));
                 query.setString(2, from + "T00:00");
                 query.setString(3, to.plusDays(1) + "T00:00");
-                query.setObject(4, clinicId);
+                query.setObject(4, Tenancy.clinicId());
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         logged.computeIfAbsent(rows.getObject(1, UUID.class), a -> new HashMap<>())
@@ -159,10 +156,5 @@ public class AdherenceService {
             }
         });
         return logged;
-    }
-
-    private static List<UUID> careTeam(Caller caller) {
-        return CareTeamMember.<CareTeamMember>list("clinicId = ?1 and therapistId = ?2", caller.clinicId(), caller.id())
-                .stream().map(m -> m.clientId).sorted().toList();
     }
 }

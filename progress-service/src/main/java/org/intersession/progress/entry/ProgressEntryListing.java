@@ -6,8 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
-import org.intersession.platform.identity.IdentityReplica;
+import org.intersession.platform.identity.CareTeamScope;
 import org.intersession.platform.security.Caller;
+import org.intersession.platform.tenancy.Tenancy;
 import org.intersession.platform.web.ChangeFeed;
 import org.intersession.platform.web.Changes;
 import org.intersession.platform.web.Cursor;
@@ -44,9 +45,10 @@ public class ProgressEntryListing {
     @Transactional
     public Page<ProgressEntryView> list(Caller caller, Filter filter, int limit, Cursor after) {
         READ_PROGRESS.require(caller);
-        StringBuilder query = new StringBuilder("from ProgressEntry e where e.clinicId = :clinic");
-        Parameters params = Parameters.with("clinic", caller.clinicId());
-        IdentityReplica.scope(caller, "e", query, params);
+        // the clinic is the tenancy wall's (Tenancy): Hibernate adds it to every query
+        StringBuilder query = new StringBuilder("from ProgressEntry e where 1 = 1");
+        Parameters params = new Parameters();
+        CareTeamScope.REPLICA.narrow(caller, "e", query, params);
         if (filter.assignmentId() != null) {
             query.append(" and e.assignmentId = :assignment");
             params.and("assignment", filter.assignmentId());
@@ -77,8 +79,8 @@ public class ProgressEntryListing {
         List<Object> params = new ArrayList<>();
         StringBuilder rows = new StringBuilder("select cast(e.change_xid as text), e.id from progress_entry e"
                 + " where e.clinic_id = ? and e.change_xid < h.xmin");
-        params.add(caller.clinicId());
-        rows.append(IdentityReplica.sqlScope(caller, "e", params));
+        params.add(Tenancy.clinicId());
+        rows.append(CareTeamScope.REPLICA.narrowSql(caller, "e", params));
         if (filter.assignmentId() != null) {
             rows.append(" and e.assignment_id = ?");
             params.add(filter.assignmentId());

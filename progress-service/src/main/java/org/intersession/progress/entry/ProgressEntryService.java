@@ -13,7 +13,7 @@ import org.intersession.platform.event.Topics;
 import org.intersession.platform.event.progress.ProgressAmended;
 import org.intersession.platform.event.progress.ProgressFlagged;
 import org.intersession.platform.event.progress.ProgressRecorded;
-import org.intersession.platform.identity.IdentityReplica;
+import org.intersession.platform.identity.CareTeamScope;
 import org.intersession.platform.outbox.Outbox;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.problem.Problem;
@@ -25,6 +25,7 @@ import org.intersession.platform.schema.FieldSchema;
 import org.intersession.platform.schema.TriggeredAlert;
 import org.intersession.platform.security.Caller;
 import org.intersession.platform.security.Role;
+import org.intersession.platform.tenancy.Tenancy;
 import org.intersession.platform.web.CanonicalJson;
 import org.intersession.progress.replica.TrackedAssignment;
 
@@ -71,7 +72,7 @@ public class ProgressEntryService {
         RECORD_PROGRESS.require(caller);
         // by primary key: the hottest write of the platform skips a query translation for every entry
         TrackedAssignment assignment = Optional.ofNullable(TrackedAssignment.<TrackedAssignment>findById(request.assignmentId()))
-                .filter(a -> caller.clinicId().equals(a.clinicId) && caller.id().equals(a.clientId))
+                .filter(a -> caller.id().equals(a.clientId))
                 .orElseThrow(() -> ApiProblemException.notFound("Assignment"));
         Map<String, Object> answers = withoutNulls(request.answers());
 
@@ -116,7 +117,7 @@ public class ProgressEntryService {
         entry.skipReason = request.skipReason();
         entry.skipReasonText = request.skipReasonText();
         entry.recordedAt = now;
-        entry.persist();
+        insert(entry);
 
         outbox.append(Topics.PROGRESS, entry.clientId.toString(), ProgressRecorded.TYPE, "progress-entries/" + entry.id,
                 new ProgressRecorded(entry.id, entry.assignmentId, entry.clinicId, entry.clientId, assignment.therapistId,
@@ -133,7 +134,7 @@ public class ProgressEntryService {
     public ProgressEntryView amend(Caller caller, UUID id, String ifMatch, @NotNull @Valid EntryAmendment amendment) {
         AuditSubject.concernsCaller(caller);
         RECORD_PROGRESS.require(caller);
-        ProgressEntry entry = ProgressEntry.<ProgressEntry>find("id = ?1 and clinicId = ?2 and clientId = ?3", id, caller.clinicId(), caller.id())
+        ProgressEntry entry = ProgressEntry.<ProgressEntry>find("id = ?1 and clientId = ?2", id, caller.id())
                 .firstResultOptional().orElseThrow(() -> ApiProblemException.notFound("Progress entry"));
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiProblemException(428, "Send If-Match with the ETag of the entry you are correcting");
@@ -176,20 +177,12 @@ public class ProgressEntryService {
     @Transactional
     public Optional<ProgressEntryView> find(Caller caller, UUID id) {
         READ_PROGRESS.require(caller);
-        String visible = "e.id = :id and e.clinicId = :clinic";
-        Parameters params = Parameters.with("id", id).and("clinic", caller.clinicId());
-        if (caller.is(Role.CLIENT)) {
-            visible += " and e.clientId = :caller";
-            params.and("caller", caller.id());
-        } else if (caller.is(Role.THERAPIST)) {
-            visible += " and " + IdentityReplica.THERAPIST_CARES_FOR.formatted("e");
-            params.and("therapist", caller.id());
-        }
-        Optional<ProgressEntry> found = ProgressEntry.<ProgressEntry>find("from ProgressEntry e where " + visible, params)
-                .firstResultOptional();
+        StringBuilder visible = new StringBuilder("from ProgressEntry e where e.id = :id");
+        Parameters params = Parameters.with("id", id);
+        CareTeamScope.REPLICA.narrow(caller, "e", visible, params);
+        Optional<ProgressEntry> found = ProgressEntry.<ProgressEntry>find(visible.toString(), params).firstResultOptional();
         // a miss on another client of the clinic is an attempt on that client's data, and is audited under them
-        found.or(() -> ProgressEntry.<ProgressEntry>find("id = ?1 and clinicId = ?2", id, caller.clinicId()).firstResultOptional())
-                .ifPresent(e -> AuditSubject.concerns(e.clientId));
+        found.or(() -> ProgressEntry.<ProgressEntry>findByIdOptional(id)).ifPresent(e -> AuditSubject.concerns(e.clientId));
         return found.map(e -> ProgressEntryView.of(e, e.clientId.equals(caller.id())));
     }
 
@@ -218,15 +211,33 @@ public class ProgressEntryService {
     }
 
     /**
+     * Inserts at once, so that a clash answers 409: the id (the app chooses it) may already be another clinic's
+     * entry, which this clinic cannot see, or a concurrent request may have logged the occurrence first.
+     */
+    private static void insert(ProgressEntry entry) {
+        try {
+            entry.persistAndFlush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                    throw ApiProblemException.conflict("An entry with this id, or for this occurrence, was already recorded");
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Whether the occurrence already has an entry: one lookup on the unique index, over JDBC in the transaction's
      * connection. Through Hibernate (a Panache count is translated anew on every call) it was a third of an entry's CPU.
      */
     private static boolean occurrenceTaken(UUID assignmentId, String occurrenceKey) {
         return ProgressEntry.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "select 1 from progress_entry where assignment_id = ? and occurrence_key = ? limit 1")) {
+                    "select 1 from progress_entry where assignment_id = ? and occurrence_key = ? and clinic_id = ? limit 1")) {
                 query.setObject(1, assignmentId);
                 query.setString(2, occurrenceKey);
+                query.setObject(3, Tenancy.clinicId());
                 try (ResultSet rows = query.executeQuery()) {
                     return rows.next();
                 }
@@ -326,7 +337,7 @@ public class ProgressEntryService {
      * keeps its own) or how a number is written (40 or 40.0) never turns a resend into a conflict.
      */
     private static boolean isResendOf(ProgressEntry existing, Caller caller, NewProgressEntry request) {
-        if (!existing.clinicId.equals(caller.clinicId()) || !existing.clientId.equals(caller.id())) {
+        if (!existing.clientId.equals(caller.id())) {
             return false;
         }
         JsonNode first = existing.version == 1 ? JSON.valueToTree(ProgressEntryView.of(existing, true)) : firstState(existing.id);
@@ -350,8 +361,8 @@ public class ProgressEntryService {
     /** The state an amended entry was first recorded in, as its revision 1 keeps it. */
     private static JsonNode firstState(UUID entryId) {
         Object state = ProgressEntry.getEntityManager().createNativeQuery(
-                        "select cast(state as text) from progress_entry_revision where entry_id = :id and version = 1")
-                .setParameter("id", entryId).getSingleResult();
+                        "select cast(state as text) from progress_entry_revision where entry_id = :id and version = 1 and clinic_id = :clinic")
+                .setParameter("id", entryId).setParameter("clinic", Tenancy.clinicId()).getSingleResult();
         try {
             return JSON.readTree(state.toString());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.TenantId;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
@@ -25,7 +26,8 @@ public class ProgressFlag extends PanacheEntityBase {
     @Column(name = "field_key")
     public String fieldKey;
 
-    @Column(name = "clinic_id", nullable = false)
+    @TenantId
+    @Column(name = "clinic_id", nullable = false, updatable = false)
     public UUID clinicId;
 
     @Column(name = "client_id", nullable = false)

@@ -30,8 +30,7 @@ public class IdentityEventsConsumer {
     @Incoming("identity-events")
     @Blocking
     public void consume(String record) {
-        transaction.run(CONSUMER, () -> {
-            CloudEvent event = codec.parse(record);
+        transaction.run(CONSUMER, record, event -> {
             if (inbox.firstDelivery(CONSUMER, event)) {
                 identity.apply(event);
             }

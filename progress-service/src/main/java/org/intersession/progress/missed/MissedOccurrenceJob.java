@@ -10,6 +10,7 @@ import org.intersession.platform.outbox.Outbox;
 import org.intersession.platform.schedule.Occurrence;
 import org.intersession.platform.schedule.OccurrenceExpander;
 import org.intersession.platform.schedule.ScheduleSpec;
+import org.intersession.platform.tenancy.Tenancy;
 import org.intersession.progress.entry.ProgressEntry;
 import org.intersession.progress.replica.TrackedAssignment;
 
@@ -47,9 +48,11 @@ public class MissedOccurrenceJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void run() {
         Instant now = Instant.now();
-        while (QuarkusTransaction.requiringNew().call(() -> checkBatch(now)) == BATCH) {
-            // another full batch may be waiting
-        }
+        Tenancy.acrossClinics("missed occurrences: every clinic's assignments whose next window has closed", () -> {
+            while (QuarkusTransaction.requiringNew().call(() -> checkBatch(now)) == BATCH) {
+                // another full batch may be waiting
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -3,11 +3,12 @@ package org.intersession.progress.occurrence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
-import org.intersession.platform.identity.IdentityReplica;
+import org.intersession.platform.identity.CareTeamScope;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.schedule.Occurrence;
 import org.intersession.platform.schedule.OccurrenceExpander;
 import org.intersession.platform.security.Caller;
+import org.intersession.platform.tenancy.Tenancy;
 import org.intersession.platform.web.ChangeFeed;
 import org.intersession.platform.web.Changes;
 import org.intersession.platform.web.Page;
@@ -97,10 +98,10 @@ public class OccurrenceService {
                 "assignmentId=" + Objects.toString(assignmentId, "") + ";clientId=" + Objects.toString(clientId, ""));
         List<Object> params = new ArrayList<>();
         String entries = branch("select e.change_xid as position, e.assignment_id, e.occurrence_key, e.client_id, e.id as entry_id,"
-                + " e.status, e.late from progress_entry e", "e", "", caller, assignmentId, clientId, token, limit, params);
+                + " e.status, e.late from progress_entry e where e.clinic_id = ?", "e", "", caller, assignmentId, clientId, token, limit, params);
         String missed = branch("select m.change_xid, m.assignment_id, m.occurrence_key, m.client_id, null, null, null"
-                + " from missed_occurrence m", "m", " and not exists (select 1 from progress_entry x"
-                + " where x.assignment_id = m.assignment_id and x.occurrence_key = m.occurrence_key)",
+                + " from missed_occurrence m where m.clinic_id = ?", "m", " and not exists (select 1 from progress_entry x"
+                + " where x.assignment_id = m.assignment_id and x.occurrence_key = m.occurrence_key and x.clinic_id = m.clinic_id)",
                 caller, assignmentId, clientId, token, limit, params);
         String rows = "select cast(o.position as text), o.assignment_id, o.occurrence_key, o.client_id, o.entry_id, o.status, o.late"
                 + " from (" + entries + " union all " + missed + ") o order by o.position, o.assignment_id, o.occurrence_key limit ?";
@@ -117,13 +118,15 @@ public class OccurrenceService {
         return fetched.page(token, limit, c -> c.assignmentId() + "/" + c.key(), changes -> changes);
     }
 
-    /** One source of the feed, ordered and limited on its own so that each reads only what a page can use. */
+    /**
+     * One source of the feed, ordered and limited on its own so that each reads only what a page can use.
+     * {@code select} ends with its clinic's condition, whose parameter this binds.
+     */
     private static String branch(String select, String alias, String condition, Caller caller, UUID assignmentId, UUID clientId,
                                  SyncToken token, int limit, List<Object> params) {
-        StringBuilder sql = new StringBuilder("(").append(select)
-                .append(" where ").append(alias).append(".clinic_id = ? and ").append(alias).append(".change_xid < h.xmin");
-        params.add(caller.clinicId());
-        sql.append(IdentityReplica.sqlScope(caller, alias, params));
+        StringBuilder sql = new StringBuilder("(").append(select).append(" and ").append(alias).append(".change_xid < h.xmin");
+        params.add(Tenancy.clinicId());
+        sql.append(CareTeamScope.REPLICA.narrowSql(caller, alias, params));
         if (assignmentId != null) {
             sql.append(" and ").append(alias).append(".assignment_id = ?");
             params.add(assignmentId);
@@ -181,7 +184,7 @@ public class OccurrenceService {
                     where assignment_id = ? and occurrence_key = any (?) and clinic_id = ?""")) {
                 query.setObject(1, assignment.assignmentId);
                 query.setArray(2, connection.createArrayOf("varchar", keys));
-                query.setObject(3, assignment.clinicId);
+                query.setObject(3, Tenancy.clinicId());
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         found.put(rows.getString(1), new OccurrenceView.Logged(rows.getObject(2, UUID.class),

@@ -29,11 +29,10 @@ public class AssignmentEventsConsumer {
     @Incoming("assignment-events")
     @Blocking
     public void consume(String record) {
-        transaction.run(CONSUMER, () -> apply(record));
+        transaction.run(CONSUMER, record, this::apply);
     }
 
-    private void apply(String record) {
-        CloudEvent event = codec.parse(record);
+    private void apply(CloudEvent event) {
         if (!inbox.firstDelivery(CONSUMER, event)) {
             return;
         }

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.TenantId;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,7 +20,8 @@ public class ClientReview extends PanacheEntityBase {
     @Column(name = "review_id")
     public UUID reviewId;
 
-    @Column(name = "clinic_id", nullable = false)
+    @TenantId
+    @Column(name = "clinic_id", nullable = false, updatable = false)
     public UUID clinicId;
 
     @Column(name = "client_id", nullable = false)

@@ -5,12 +5,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.TenantId;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.intersession.platform.audit.AuditSubject;
-import org.intersession.platform.identity.CareTeamMember;
+import org.intersession.platform.identity.CareTeamScope;
 import org.intersession.platform.security.Caller;
-import org.intersession.platform.security.Role;
 import org.intersession.platform.schedule.Schedule;
 import org.intersession.platform.schema.FieldSchema;
 
@@ -27,7 +27,8 @@ public class TrackedAssignment extends PanacheEntityBase {
     @Column(name = "assignment_id")
     public UUID assignmentId;
 
-    @Column(name = "clinic_id", nullable = false)
+    @TenantId
+    @Column(name = "clinic_id", nullable = false, updatable = false)
     public UUID clinicId;
 
     @Column(name = "client_id", nullable = false)
@@ -77,17 +78,9 @@ public class TrackedAssignment extends PanacheEntityBase {
      * client the clinic's. A refused attempt on a client's assignment is audited under that client.
      */
     public static Optional<TrackedAssignment> visibleTo(Caller caller, UUID assignmentId) {
-        Optional<TrackedAssignment> assignment = TrackedAssignment.<TrackedAssignment>find(
-                "assignmentId = ?1 and clinicId = ?2", assignmentId, caller.clinicId()).firstResultOptional();
+        Optional<TrackedAssignment> assignment = TrackedAssignment.findByIdOptional(assignmentId);
         // named before the caller's own scope narrows it: a refused attempt is audited under that client too
         assignment.ifPresent(a -> AuditSubject.concerns(a.clientId));
-        if (caller.is(Role.CLIENT)) {
-            return assignment.filter(a -> a.clientId.equals(caller.id()));
-        }
-        if (caller.is(Role.THERAPIST)) {
-            return assignment.filter(a -> CareTeamMember.count("clinicId = ?1 and therapistId = ?2 and clientId = ?3",
-                    caller.clinicId(), caller.id(), a.clientId) > 0);
-        }
-        return assignment;
+        return assignment.filter(a -> CareTeamScope.REPLICA.reaches(caller, a.clientId));
     }
 }

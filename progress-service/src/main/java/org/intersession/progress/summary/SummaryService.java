@@ -3,10 +3,10 @@ package org.intersession.progress.summary;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.intersession.platform.identity.CareTeamScope;
 import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.Caller;
-import org.intersession.platform.security.Role;
 import org.intersession.progress.adherence.Adherence;
 import org.intersession.progress.adherence.AdherenceService;
 import org.intersession.progress.entry.EntryStatus;
@@ -35,11 +35,9 @@ public class SummaryService {
     static final int MAX_FLAGS = 50;
 
     private final AdherenceService adherence;
-    private final IdentityReplica identity;
 
-    SummaryService(AdherenceService adherence, IdentityReplica identity) {
+    SummaryService(AdherenceService adherence) {
         this.adherence = adherence;
-        this.identity = identity;
     }
 
     public record Note(String occurrenceKey, String note, OffsetDateTime recordedAt) {
@@ -60,32 +58,30 @@ public class SummaryService {
     @Transactional
     public Summary preSession(Caller caller, UUID clientId, LocalDate since) {
         READ_SUMMARY.require(caller);
-        if (caller.is(Role.THERAPIST) && !identity.caresFor(caller.clinicId(), caller.id(), clientId)
-                || !IdentityReplica.knowsClient(caller.clinicId(), clientId)) {
+        if (!CareTeamScope.REPLICA.reaches(caller, clientId) || !IdentityReplica.knowsClient(clientId)) {
             throw ApiProblemException.notFound("Client");
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate lastReview = ClientReview.<ClientReview>find("clinicId = ?1 and clientId = ?2", Sort.descending("sessionDate"),
-                caller.clinicId(), clientId).firstResultOptional().map(r -> r.sessionDate).orElse(null);
+        LocalDate lastReview = ClientReview.<ClientReview>find("clientId", Sort.descending("sessionDate"), clientId)
+                .firstResultOptional().map(r -> r.sessionDate).orElse(null);
         LocalDate from = since != null ? since : lastReview != null ? lastReview : today.minusDays(28);
         if (from.isBefore(today.minusDays(366))) {
             from = today.minusDays(366);
         }
         AdherenceService.Range range = new AdherenceService.Range(from, today);
-        List<TrackedAssignment> assignments = TrackedAssignment.list("clinicId = ?1 and clientId = ?2", Sort.by("assignedAt"),
-                caller.clinicId(), clientId);
+        List<TrackedAssignment> assignments = TrackedAssignment.list("clientId", Sort.by("assignedAt"), clientId);
         String fromKey = from + "T00:00";
         List<AssignmentSummary> result = assignments.stream().map(a -> {
-            List<ProgressEntry> entries = ProgressEntry.list("clinicId = ?1 and assignmentId = ?2 and occurrenceKey >= ?3",
-                    Sort.by("occurrenceKey"), caller.clinicId(), a.assignmentId, fromKey);
+            List<ProgressEntry> entries = ProgressEntry.list("assignmentId = ?1 and occurrenceKey >= ?2",
+                    Sort.by("occurrenceKey"), a.assignmentId, fromKey);
             Map<SkipReason, Integer> skips = new EnumMap<>(SkipReason.class);
             entries.stream().filter(e -> e.status == EntryStatus.SKIPPED && e.skipReason != null)
                     .forEach(e -> skips.merge(e.skipReason, 1, Integer::sum));
             List<Note> notes = entries.stream().filter(e -> e.note != null && !e.note.isBlank() && !e.notePrivate)
                     .sorted((x, y) -> y.occurrenceKey.compareTo(x.occurrenceKey)).limit(MAX_NOTES)
                     .map(e -> new Note(e.occurrenceKey, e.note, e.recordedAt)).toList();
-            List<Flag> flags = ProgressFlag.<ProgressFlag>find("clinicId = ?1 and assignmentId = ?2 and flaggedAt >= ?3",
-                            Sort.descending("flaggedAt"), caller.clinicId(), a.assignmentId, range.from().atStartOfDay().atOffset(ZoneOffset.UTC))
+            List<Flag> flags = ProgressFlag.<ProgressFlag>find("assignmentId = ?1 and flaggedAt >= ?2",
+                            Sort.descending("flaggedAt"), a.assignmentId, range.from().atStartOfDay().atOffset(ZoneOffset.UTC))
                     .range(0, MAX_FLAGS - 1).list().stream()
                     .map(f -> new Flag(f.entryId, f.fieldLabel, f.message, f.flaggedAt)).toList();
             return new AssignmentSummary(a.assignmentId, a.title, a.status, adherence.forAssignment(caller, a.assignmentId, range),
@@ -100,8 +96,8 @@ public class SummaryService {
         READ_ADHERENCE.require(caller);
         adherence.forAssignment(caller, assignmentId, new AdherenceService.Range(from, to)); // visibility and range checks
         TrackedAssignment assignment = TrackedAssignment.findById(assignmentId);
-        List<ProgressEntry> entries = ProgressEntry.list("clinicId = ?1 and assignmentId = ?2 and occurrenceKey >= ?3 and occurrenceKey < ?4",
-                Sort.by("occurrenceKey"), caller.clinicId(), assignmentId, from + "T00:00", to.plusDays(1) + "T00:00");
+        List<ProgressEntry> entries = ProgressEntry.list("assignmentId = ?1 and occurrenceKey >= ?2 and occurrenceKey < ?3",
+                Sort.by("occurrenceKey"), assignmentId, from + "T00:00", to.plusDays(1) + "T00:00");
         return Trends.of(entries, assignment.fieldSchema);
     }
 }

@@ -14,6 +14,7 @@ import org.intersession.progress.entry.ProgressEntry;
 import org.intersession.progress.replica.TrackedAssignment;
 import org.intersession.testing.TestEvents;
 import org.intersession.testing.TestTokens;
+import org.intersession.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -95,7 +96,7 @@ class CaseloadConsistencyTest {
         AdherenceService.Range current = new AdherenceService.Range(LocalDate.parse(from), LocalDate.parse(to));
         AdherenceService.Range previous = current.previous();
         Instant now = Instant.now();
-        AdherenceService.ClientAdherence answer = QuarkusTransaction.requiringNew().call(() -> {
+        AdherenceService.ClientAdherence answer = Tenancy.inClinic(clinic, () -> QuarkusTransaction.requiringNew().call(() -> {
             List<TrackedAssignment> assignments = TrackedAssignment.list("assignmentId in ?1", assignmentIds);
             Map<UUID, Map<String, AdherenceCalculator.Logged>> entries = ProgressEntry.<ProgressEntry>list("assignmentId in ?1", assignmentIds)
                     .stream().collect(Collectors.groupingBy(e -> e.assignmentId, Collectors.toMap(e -> e.occurrenceKey,
@@ -107,7 +108,7 @@ class CaseloadConsistencyTest {
             double drop = previousAdherence.expected() == 0 ? 0
                     : Math.round((previousAdherence.completionRate() - currentAdherence.completionRate()) * 1000) / 1000.0;
             return new AdherenceService.ClientAdherence(client, currentAdherence, previousAdherence, drop);
-        });
+        }));
         return json.readTree(json.writeValueAsString(answer));
     }
 

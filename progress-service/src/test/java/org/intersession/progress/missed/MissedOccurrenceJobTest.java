@@ -17,6 +17,7 @@ import org.intersession.progress.replica.TrackedAssignment;
 import org.intersession.testing.TestEvents;
 import org.intersession.testing.TestTokens;
 import org.intersession.testing.TopicProbe;
+import org.intersession.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -71,9 +72,9 @@ class MissedOccurrenceJobTest {
         first.join();
         job.run();
 
-        List<String> missed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+        List<String> missed = Tenancy.inClinic(clinic, () -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                         "select occurrence_key from missed_occurrence where assignment_id = :a order by occurrence_key", String.class)
-                .setParameter("a", assignment).getResultList());
+                .setParameter("a", assignment).getResultList()));
         assertFalse(missed.isEmpty());
         assertFalse(missed.contains(logged), "the logged occurrence is not missed");
         assertEquals(missed.stream().distinct().count(), missed.size());
@@ -129,7 +130,8 @@ class MissedOccurrenceJobTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     private TrackedAssignment tracked(UUID assignment) {
-        return QuarkusTransaction.requiringNew().call(() -> TrackedAssignment.<TrackedAssignment>findById(assignment));
+        return Tenancy.acrossClinics("the test reads what the job and the consumer wrote",
+                () -> QuarkusTransaction.requiringNew().call(() -> TrackedAssignment.<TrackedAssignment>findById(assignment)));
     }
 
     private void publish(AssignmentSnapshot snapshot) {
