@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -27,6 +28,7 @@ public record Schedule(
         @Min(0) @Max(10080) Integer windowBeforeMinutes,
         @Min(0) @Max(10080) Integer windowAfterMinutes) {
 
+    @Schema(name = "ScheduleType")
     public enum Type {
         ONE_OFF,
         RECURRING

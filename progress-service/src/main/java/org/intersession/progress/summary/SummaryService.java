@@ -3,6 +3,7 @@ package org.intersession.progress.summary;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.Caller;
@@ -42,9 +43,11 @@ public class SummaryService {
         this.identity = identity;
     }
 
+    @Schema(name = "SharedNote")
     public record Note(String occurrenceKey, String note, OffsetDateTime recordedAt) {
     }
 
+    @Schema(name = "SummaryFlag")
     public record Flag(UUID entryId, String fieldLabel, String message, OffsetDateTime flaggedAt) {
     }
 
@@ -53,6 +56,7 @@ public class SummaryService {
                                     List<Flag> flags) {
     }
 
+    @Schema(name = "PreSessionSummary")
     public record Summary(UUID clientId, LocalDate since, LocalDate until, boolean sinceLastReview, List<AssignmentSummary> assignments) {
     }
 
