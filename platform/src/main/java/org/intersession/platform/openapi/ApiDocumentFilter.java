@@ -65,10 +65,6 @@ public class ApiDocumentFilter implements OASFilter {
                     (method, operation) -> completeResponses(path, method, operation)));
         }
         requireResponseProperties(api);
-        if (api.getServers() != null) {
-            // the servers named are where clinic apps reach the API (OWASP API9: declare each server's audience)
-            api.getServers().forEach(server -> server.addExtension("x-internal", Boolean.FALSE));
-        }
     }
 
     // ---- responses every operation shares ----
@@ -107,19 +103,18 @@ public class ApiDocumentFilter implements OASFilter {
                 + "retry after `Retry-After` seconds.")
                 .addHeader("Retry-After", header("Seconds after which a retry is reasonable.", false, integer(0, 3600)));
         if (path.startsWith("/api/")) {
-            responses.getAPIResponses().forEach((status, response) -> {
-                if (status.startsWith("2") || status.startsWith("4")) {
-                    rateLimitHeaders(response);
-                }
-            });
+            // the gateway's edge sends them before anything else answers, so on every status
+            responses.getAPIResponses().values().forEach(ApiDocumentFilter::rateLimitHeaders);
         }
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
                 problemContent(response);
             }
-            if (response.getHeaders() != null) {
-                response.getHeaders().forEach(ApiDocumentFilter::describeHeader);
+            if (response.getHeaders() == null || !response.getHeaders().containsKey("Access-Control-Allow-Origin")) {
+                response.addHeader("Access-Control-Allow-Origin", header("Sent only to a browser whose Origin is one the "
+                        + "self-hoster allowed (INTERSESSION_CORS_ORIGINS; none by default).", false, text(2048)));
             }
+            response.getHeaders().forEach(ApiDocumentFilter::describeHeader);
         });
         sortResponses(operation);
     }
@@ -210,10 +205,7 @@ public class ApiDocumentFilter implements OASFilter {
                     + "(IETF RateLimit header fields draft). Sent by the gateway on every /api answer.", false, text(120)));
             response.addHeader("RateLimit-Policy", header("The caller's budget: `\"policy\";q=requests;w=window-seconds`.", false, text(120)));
         }
-        if (!response.getHeaders().containsKey("Access-Control-Allow-Origin")) {
-            response.addHeader("Access-Control-Allow-Origin", header("Sent only to a browser whose Origin is one the self-hoster "
-                    + "allowed (INTERSESSION_CORS_ORIGINS; none by default).", false, text(2048)));
-        }
+
     }
 
     private static void sortResponses(Operation operation) {
@@ -399,6 +391,30 @@ public class ApiDocumentFilter implements OASFilter {
                                 .forEach(media -> Walk.referenced(media.getSchema(), schemas, responseSide)));
             }
         }));
+        // what a caller sends: an optional property may be given as null, which reads as not given
+        for (String name : requestSide) {
+            Schema schema = schemas.get(name);
+            if (schema == null || schema.getProperties() == null) {
+                continue;
+            }
+            List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+            schema.getProperties().forEach((property, value) -> {
+                Schema referenced = value.getRef() == null ? null : schemas.get(value.getRef().substring(REF.length()));
+                if (!required.contains(property) && referenced != null && referenced.getEnumeration() != null) {
+                    value.setRef(null);
+                    value.setType(new ArrayList<>(referenced.getType()));
+                    copy(referenced, value);
+                    value.setEnumeration(new ArrayList<>(referenced.getEnumeration()));
+                }
+                if (!required.contains(property) && value.getRef() == null && value.getType() != null
+                        && !value.getType().contains(SchemaType.NULL)) {
+                    value.addType(SchemaType.NULL);
+                    if (value.getEnumeration() != null && !value.getEnumeration().contains(null)) {
+                        value.addEnumeration(null);
+                    }
+                }
+            });
+        }
         responseSide.removeAll(requestSide);
         responseSide.remove(PROBLEM);
         responseSide.remove(FIELD_ERROR);
