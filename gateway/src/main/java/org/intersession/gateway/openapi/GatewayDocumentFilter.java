@@ -7,7 +7,6 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.intersession.gateway.apiclient.ApiClientService;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -15,8 +14,8 @@ import java.util.TreeSet;
 /**
  * What only the gateway's document says. It names where clinic apps reach the API: the gateway, at the self-hoster's
  * own address, public, so marked {@code x-internal: false} (OWASP API9: an inventory of who each server is for); the
- * services' documents name no server, they are never reached directly. And it lists the API client scopes as an
- * enum, from the set the gateway accepts.
+ * services' documents name no server, they are never reached directly. And it lists the API client scopes, from the
+ * set the gateway accepts.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class GatewayDocumentFilter implements OASFilter {
@@ -33,12 +32,13 @@ public class GatewayDocumentFilter implements OASFilter {
         if (schemas == null) {
             return;
         }
-        List<Object> scopes = new ArrayList<>(new TreeSet<>(ApiClientService.SCOPES));
+        String scopes = String.join(", ", new TreeSet<>(ApiClientService.SCOPES));
         for (String name : List.of("NewApiClient", "ApiClientView")) {
             Schema schema = schemas.get(name);
             if (schema != null && schema.getProperties() != null && schema.getProperties().get("scopes") != null
                     && schema.getProperties().get("scopes").getItems() != null) {
-                schema.getProperties().get("scopes").getItems().setEnumeration(scopes);
+                // listed rather than an enum: openapi-generator's Java client does not compile a set of inline enums
+                schema.getProperties().get("scopes").getItems().setDescription("A scope: one of " + scopes + ".");
             }
         }
     }
