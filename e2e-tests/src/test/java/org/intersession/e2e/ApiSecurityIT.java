@@ -126,6 +126,26 @@ class ApiSecurityIT {
         assertTrue(leaks.isEmpty(), "records reached across a clinic, care team or client:\n" + String.join("\n", leaks));
     }
 
+    /** An app holding every scope still cannot make, raise or change staff, nor see an invitation code (H1). */
+    @Test
+    void anAppWithEveryScopeGainsNoStaffPowerAndSeesNoInvitationCode() {
+        io.restassured.specification.RequestSpecification app = fixture.as(Actor.API_ALL);
+        for (String role : List.of("THERAPIST", "CLINIC_ADMIN")) {
+            fixture.as(Actor.API_ALL).contentType(io.restassured.http.ContentType.JSON)
+                    .body(Map.of("email", "staff-" + java.util.UUID.randomUUID() + "@clinic.test", "displayName", "Mallory", "role", role))
+                    .when().post("/api/v1/users").then().statusCode(403).contentType("application/problem+json");
+        }
+        fixture.as(Actor.API_ALL).contentType(io.restassured.http.ContentType.JSON).body(Map.of("displayName", "Mallory"))
+                .when().patch("/api/v1/users/{id}", fixture.therapist.id()).then().statusCode(403);
+        fixture.as(Actor.API_ALL).when().post("/api/v1/users/{id}/deactivate", fixture.therapist.id()).then().statusCode(403);
+        Response invited = app.contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("email", "app-client-" + java.util.UUID.randomUUID() + "@clinic.test", "displayName", "Robin",
+                        "role", "CLIENT", "profile", Map.of("timeZone", "Europe/Berlin")))
+                .when().post("/api/v1/users");
+        invited.then().statusCode(201).body("invitationToken", org.hamcrest.Matchers.nullValue());
+        assertFalse(invited.asString().contains("inv_"), invited.asString());
+    }
+
     @Test
     void aClientNeverReceivesTheTherapistsReviewNotes() {
         fixture.as(fixture.therapist).when().get("/api/v1/clients/{c}/reviews", fixture.client.id())

@@ -57,7 +57,7 @@ class DockerComposeConsistencyTest {
     void composeSetsWhatTheLauncherSetsAndEveryVariableIsASettingTheServiceReads() throws IOException {
         ServiceEnvironment.Endpoints endpoints = new ServiceEnvironment.Endpoints("jdbc:postgresql://postgres:5432/",
                 "intersession", "secret", "kafka:9092", urls(), ports(), Path.of("/var/lib/intersession/keys"),
-                "operator@intersession.local", "operator-secret", "smtp.clinic.example", 587, "webhook-key");
+                "operator@intersession.local", "operator-secret", "smtp.clinic.example", 587, "webhook-key", "events-key", "0.0.0.0");
         for (ServiceSpec spec : ServiceSpec.values()) {
             Map<String, String> composeEnv = environment(spec.module());
             Set<String> launcherNames = ServiceEnvironment.of(spec, endpoints).keySet();

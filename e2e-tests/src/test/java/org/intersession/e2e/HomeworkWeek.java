@@ -78,11 +78,12 @@ final class HomeworkWeek {
         await().atMost(EVENTUAL).untilAsserted(() -> clinic.as(client).when().get("/api/v1/notifications")
                 .then().statusCode(200).body("items.title", hasItem("New homework: Daily thought record")));
 
-        List<String> keys = clinic.as(client)
+        // progress-service answers occurrences (with their outcomes) once the assignment has reached it
+        List<String> keys = await().atMost(EVENTUAL).until(() -> clinic.as(client)
                 .queryParam("from", firstDue.atZone(ZONE).toInstant().minusSeconds(60).toString())
                 .queryParam("to", Instant.now().plus(Duration.ofHours(2)).toString())
-                .when().get("/api/v1/assignments/{id}/occurrences", assignmentId)
-                .then().statusCode(200).body("items", hasSize(8)).extract().jsonPath().getList("items.key");
+                .when().get("/api/v1/assignments/{id}/occurrences", assignmentId), r -> r.statusCode() == 200)
+                .then().body("items", hasSize(8)).extract().jsonPath().getList("items.key");
         logTheWeek(clinic, client, assignmentId, keys);
 
         // the therapist hears of each of the five completions and of the flagged answer, at high priority

@@ -70,7 +70,9 @@ class InputLimitsIT {
             Map<String, Object> ok = map(map(map(map(operation.spec().get("responses")).get("200")).get("content")).get("application/json"));
             Map<String, Object> schema = resolve(map(ok.get("schema")));
             boolean array = "array".equals(schema.get("type"));
-            boolean page = map(schema.get("properties")).containsKey("items") && map(schema.get("properties")).containsKey("nextCursor");
+            // a page of a list (nextCursor) or of a changes feed (syncToken)
+            Map<String, Object> properties = map(schema.get("properties"));
+            boolean page = properties.containsKey("items") && (properties.containsKey("nextCursor") || properties.containsKey("syncToken"));
             if (array && BOUNDED_ARRAYS.containsKey(operation.key())) {
                 continue;
             }

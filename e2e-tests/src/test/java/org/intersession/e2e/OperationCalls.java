@@ -106,10 +106,11 @@ final class OperationCalls {
         on("POST /api/v1/signing-keys/rotate", a -> Call.of(Map.of()));
         on("GET /api/v1/users", a -> Call.of(Map.of()));
         on("POST /api/v1/users", a -> Call.json(Map.of(), Map.of("email", "new-" + UUID.randomUUID() + "@clinic.test",
-                "displayName", "Dr. New", "role", "THERAPIST")));
+                "displayName", "Nico New", "role", "CLIENT", "profile", Map.of("timeZone", "Europe/Berlin"))));
         on("GET /api/v1/users/{id}", a -> Call.of(id(f.client.id())));
         on("PATCH /api/v1/users/{id}", a -> Call.json(id(f.client.id()), Map.of("displayName", "Casey")));
         on("POST /api/v1/users/{id}/deactivate", a -> Call.of(id(f.invitedClient().getKey())));
+        on("POST /api/v1/users/{id}/invitations", a -> Call.of(id(f.invitedClient().getKey())));
     }
 
     private void assignments() {
@@ -129,6 +130,7 @@ final class OperationCalls {
         on("POST /api/v1/assignments/{id}/resume", a -> Call.of(id(f.pausedAssignment())));
         on("POST /api/v1/assignments/{id}/complete", a -> Call.of(id(f.pausedAssignment())));
         on("GET /api/v1/assignments/{id}/occurrences", a -> Call.of(id(f.assignmentId)));
+        on("GET /api/v1/assignments/sync", a -> Call.of(Map.of()));
         on("POST /api/v1/reviews", a -> Call.json(Map.of(), f.reviewBody(f.nextSessionDate())));
         on("GET /api/v1/clients/{clientId}/reviews", a -> Call.of(Map.of("clientId", f.client.id())));
         on("GET /api/v1/templates", a -> Call.of(Map.of()));
@@ -145,6 +147,9 @@ final class OperationCalls {
         on("GET /api/v1/adherence/clients/{clientId}", a -> Call.of(Map.of("clientId", f.client.id())));
         on("POST /api/v1/progress-entries", a -> Call.json(Map.of(), Map.of("id", UUID.randomUUID(),
                 "assignmentId", f.assignmentId, "status", "DONE", "occurrenceKey", a == Actor.CLIENT ? f.unusedOccurrenceKey() : f.occurrenceKey(1))));
+        on("GET /api/v1/progress-entries", a -> Call.of(Map.of()));
+        on("GET /api/v1/progress-entries/sync", a -> Call.of(Map.of()));
+        on("GET /api/v1/occurrences/sync", a -> Call.of(Map.of()));
         on("GET /api/v1/progress-entries/{id}", a -> Call.of(id(f.entryId)));
         on("PUT /api/v1/progress-entries/{id}", a -> {
             String etag = f.etag(f.client, "/api/v1/progress-entries/{id}", f.entryId);

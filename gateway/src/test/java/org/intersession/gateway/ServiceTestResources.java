@@ -2,6 +2,7 @@ package org.intersession.gateway;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import org.intersession.testing.EventsTestKey;
 import org.intersession.testing.KafkaTestResource;
 import org.intersession.testing.PostgresTestResource;
 import org.intersession.gateway.proxy.EchoUpstreams;
@@ -12,6 +13,7 @@ import org.intersession.gateway.proxy.EchoUpstreams;
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "gateway"))
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = EventsTestKey.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = EchoUpstreams.class, restrictToAnnotatedClass = false)
 public class ServiceTestResources {
 }

@@ -10,11 +10,15 @@ import java.util.Map;
  */
 public final class ServiceEnvironment {
 
-    /** Where the parts of the platform are, as seen from the services. */
+    /**
+     * Where the parts of the platform are, as seen from the services; {@code serviceHost} is the interface the three
+     * services behind the gateway listen on (loopback in a local run, every interface of a container in compose).
+     */
     public record Endpoints(String jdbcUrlPrefix, String databaseUser, String databasePassword, String kafkaBootstrapServers,
                             Map<ServiceSpec, String> serviceUrls, Map<ServiceSpec, Integer> servicePorts,
                             Path gatewayKeyDirectory, String operatorEmail, String operatorPassword,
-                            String smtpHost, int smtpPort, String webhookEncryptionKey) {
+                            String smtpHost, int smtpPort, String webhookEncryptionKey,
+                            String eventsEncryptionKey, String serviceHost) {
     }
 
     private ServiceEnvironment() {
@@ -34,13 +38,17 @@ public final class ServiceEnvironment {
             env.put("INTERSESSION_GATEWAY_KEYS_DIRECTORY", endpoints.gatewayKeyDirectory().toString());
             env.put("INTERSESSION_OPERATOR_EMAIL", endpoints.operatorEmail());
             env.put("INTERSESSION_OPERATOR_PASSWORD", endpoints.operatorPassword());
+            env.put("INTERSESSION_EVENTS_ENCRYPTION_KEY", endpoints.eventsEncryptionKey());
         } else {
             env.put("INTERSESSION_JWT_JWKS_URL", endpoints.serviceUrls().get(ServiceSpec.GATEWAY) + "/.well-known/jwks.json");
+            // only the gateway is public: the services behind it listen where nothing else reaches them
+            env.put("QUARKUS_HTTP_HOST", endpoints.serviceHost());
         }
         if (spec == ServiceSpec.NOTIFICATION) {
             env.put("QUARKUS_MAILER_HOST", endpoints.smtpHost());
             env.put("QUARKUS_MAILER_PORT", String.valueOf(endpoints.smtpPort()));
             env.put("INTERSESSION_WEBHOOKS_ENCRYPTION_KEY", endpoints.webhookEncryptionKey());
+            env.put("INTERSESSION_EVENTS_ENCRYPTION_KEY", endpoints.eventsEncryptionKey());
         }
         return env;
     }

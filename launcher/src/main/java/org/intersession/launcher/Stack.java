@@ -68,6 +68,8 @@ public final class Stack implements AutoCloseable {
     }
 
     public static final String OPERATOR_EMAIL = "operator@intersession.local";
+    /** The services behind the gateway listen on loopback only: nothing but the gateway (and its host) reaches them. */
+    private static final String LOOPBACK = "127.0.0.1";
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -130,6 +132,11 @@ public final class Stack implements AutoCloseable {
     /** The key notification-service encrypts webhook secrets with: 32 random bytes, made on the first run and kept. */
     private String webhookEncryptionKey() throws IOException {
         return LocalSecrets.readOrCreate(settings.dataDirectory().resolve("webhook-encryption-key"), 32, Base64.getEncoder());
+    }
+
+    /** The key the gateway seals invitation codes and addresses on topics with, for notification-service: kept likewise. */
+    private String eventsEncryptionKey() throws IOException {
+        return LocalSecrets.readOrCreate(settings.dataDirectory().resolve("events-encryption-key"), 32, Base64.getEncoder());
     }
 
     /** The OS process of one instance of a service, while it runs. */
@@ -226,7 +233,7 @@ public final class Stack implements AutoCloseable {
         String jdbcPrefix = postgres.jdbcUrl("");
         return new ServiceEnvironment.Endpoints(jdbcPrefix, PostgresServer.USER, "", kafka.bootstrapServers(), urls,
                 instancePorts, gatewayKeyDirectory(), OPERATOR_EMAIL, settings.operatorPassword(), "localhost", mail.port(),
-                webhookEncryptionKey());
+                webhookEncryptionKey(), eventsEncryptionKey(), LOOPBACK);
     }
 
     private Process launch(ServiceSpec spec, int instance) throws IOException {

@@ -25,13 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
+import org.intersession.platform.web.Changes;
 import org.intersession.platform.web.Cursor;
 import org.intersession.platform.web.Page;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 @Tag(name = "Assignments", description = "Homework given to a client: rationale, schedule, reminders and its lifecycle.")
@@ -79,6 +76,20 @@ public class AssignmentResource {
                                      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
                                      @QueryParam("cursor") @Size(max = 200) String cursor) {
         return assignments.list(caller.get(), new AssignmentService.Filter(clientId, therapistId, status), limit, Cursor.decode(cursor));
+    }
+
+    @GET
+    @Path("sync")
+    @Operation(operationId = "syncAssignments", summary = "Assignments created or changed since a sync token",
+            description = "A changes feed for apps that work offline: every assignment created or changed after `since` "
+                    + "(edited, acknowledged, paused, resumed, cancelled, completed, expired), oldest change first, each in "
+                    + "its current state; a cancelled one comes with status CANCELLED. Leave `since` out the first time to "
+                    + "get every assignment; keep `syncToken` and send it as `since` next time; while `hasMore` is true, ask "
+                    + "again at once. A token belongs to the filters it was made with. No change is skipped.")
+    public Changes<AssignmentView> sync(@QueryParam("since") @Size(max = 200) String since,
+                                        @QueryParam("clientId") UUID clientId,
+                                        @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return assignments.changes(caller.get(), clientId, limit, since);
     }
 
     @Operation(operationId = "getAssignment", summary = "Read an assignment",
@@ -174,30 +185,7 @@ public class AssignmentResource {
         return withEtag(assignments.change(caller.get(), id, AssignmentStatus.Change.COMPLETE));
     }
 
-    /** Due times in [from, to) (ISO-8601 instants or offset date-times; default: the next 14 days), at most 366 days. */
-    @Operation(operationId = "listAssignmentOccurrences", summary = "List an assignment's occurrences",
-            description = "Each due time in [from, to) (default: the next 14 days; at most 366 days), with its stable key and the window in which an entry counts. An entry names its occurrence by key.")
-    @GET
-    @Path("{id}/occurrences")
-    public AssignmentService.Occurrences occurrences(@PathParam("id") UUID id,
-                                                     @QueryParam("from") @Size(max = 40) String from,
-                                                     @QueryParam("to") @Size(max = 40) String to,
-                                                     @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit,
-                                                     @QueryParam("cursor") @Size(max = 200) String cursor) {
-        Instant start = from == null ? Instant.now() : instant("from", from);
-        Instant end = to == null ? start.plus(Duration.ofDays(14)) : instant("to", to);
-        return assignments.occurrences(caller.get(), id, start, end, limit, cursor);
-    }
-
     private static Response withEtag(AssignmentView view) {
         return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
-    }
-
-    private static Instant instant(String field, String value) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiProblemException.invalidField(field, "an ISO-8601 date-time with offset, such as 2026-03-29T00:00:00Z");
-        }
     }
 }

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 import org.intersession.assignment.idempotency.IdempotencyKeys;
 import org.intersession.assignment.template.TemplateService;
@@ -21,17 +22,16 @@ import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.outbox.Outbox;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.schedule.InvalidScheduleException;
-import org.intersession.platform.schedule.Occurrence;
-import org.intersession.platform.schedule.OccurrenceExpander;
 import org.intersession.platform.schedule.Schedule;
 import org.intersession.platform.schema.FieldSchema;
 import org.intersession.platform.schema.SchemaValidator;
 import org.intersession.platform.security.Caller;
-import org.intersession.platform.security.Role;
+import org.intersession.platform.web.ChangeFeed;
+import org.intersession.platform.web.Changes;
 import org.intersession.platform.web.Cursor;
 import org.intersession.platform.web.Page;
+import org.intersession.platform.web.SyncToken;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -49,14 +49,10 @@ import static org.intersession.assignment.access.AssignmentOperation.UPDATE_ASSI
 @ApplicationScoped
 public class AssignmentService {
 
-    /** The widest range of occurrences one request may ask for. */
-    static final long MAX_OCCURRENCE_RANGE_DAYS = 366;
-
     private final Outbox outbox;
     private final IdentityReplica identity;
     private final IdempotencyKeys idempotencyKeys;
     private final TemplateService templates;
-    private final OccurrenceExpander expander = new OccurrenceExpander();
 
     AssignmentService(Outbox outbox, IdentityReplica identity, IdempotencyKeys idempotencyKeys, TemplateService templates) {
         this.outbox = outbox;
@@ -172,6 +168,34 @@ public class AssignmentService {
         return Page.of(rows, limit, a -> new Cursor(a.createdAt, a.id), AssignmentView::of);
     }
 
+    static final String FEED = "assignments";
+
+    /**
+     * What was created or changed since {@code since} (edits, acknowledgements, pauses, cancellations, expiry), oldest
+     * change first, each assignment in its current state; see {@link SyncToken} for why no change is ever skipped.
+     */
+    @Transactional
+    public Changes<AssignmentView> changes(Caller caller, UUID clientId, int limit, String since) {
+        READ_ASSIGNMENT.require(caller);
+        SyncToken token = SyncToken.decode(since, FEED, "clientId=" + (clientId == null ? "" : clientId));
+        List<Object> params = new ArrayList<>();
+        StringBuilder rows = new StringBuilder("select cast(a.change_xid as text), a.id from assignment a"
+                + " where a.clinic_id = ? and a.change_xid < h.xmin");
+        params.add(caller.clinicId());
+        rows.append(IdentityReplica.sqlScope(caller, "a", params));
+        if (clientId != null) {
+            rows.append(" and a.client_id = ?");
+            params.add(clientId);
+        }
+        rows.append(ChangeFeed.afterById("a", token, params)).append(" limit ?");
+        params.add(limit + 1);
+        ChangeFeed.Fetched<UUID> fetched = Assignment.getEntityManager().unwrap(Session.class).doReturningWork(connection ->
+                ChangeFeed.fetch(connection, rows.toString(), params, row -> row.getObject(3, UUID.class)));
+        return fetched.page(token, limit, UUID::toString, ids -> ids.isEmpty() ? List.of() : ChangeFeed.inOrder(ids,
+                Assignment.<Assignment>find("id in ?1", ids).withHint(HibernateHints.HINT_READ_ONLY, true).list(), a -> a.id)
+                .stream().map(AssignmentView::of).toList());
+    }
+
     /** Changes an assignment if the caller's copy is current (If-Match); a stale copy is a 412. */
     @Transactional
     public AssignmentView update(Caller caller, UUID id, String ifMatch, @NotNull @Valid AssignmentPatch patch) {
@@ -235,47 +259,6 @@ public class AssignmentService {
         return AssignmentView.of(assignment);
     }
 
-    public record Occurrences(List<OccurrenceView> items, @Schema(nullable = true) String nextCursor) {
-    }
-
-    /**
-     * The occurrences due in [from, to), in the client's time zone, a page at a time: the cursor is the due time
-     * after which the next page starts.
-     */
-    @Transactional
-    public Occurrences occurrences(Caller caller, UUID id, Instant from, Instant to, int limit, String cursor) {
-        READ_ASSIGNMENT.require(caller);
-        Assignment assignment = visible(caller, id).orElseThrow(() -> ApiProblemException.notFound("Assignment"));
-        if (!to.isAfter(from)) {
-            throw ApiProblemException.invalidField("to", "must be after from");
-        }
-        if (java.time.Duration.between(from, to).toDays() > MAX_OCCURRENCE_RANGE_DAYS) {
-            throw ApiProblemException.invalidField("to", "the range may span at most " + MAX_OCCURRENCE_RANGE_DAYS + " days");
-        }
-        Instant start = from;
-        if (cursor != null) {
-            try {
-                start = Instant.parse(new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-                throw ApiProblemException.invalidField("cursor", "not a cursor returned by this API");
-            }
-        }
-        List<Occurrence> found;
-        try {
-            found = expander.expand(assignment.schedule.toSpec(), ZoneId.of(assignment.timeZone), start, to);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblemException.invalidField("to", "too many occurrences in this range; narrow it");
-        }
-        List<OccurrenceView> page = found.stream().limit(limit).map(OccurrenceView::of).toList();
-        String next = null;
-        if (found.size() > limit) {
-            Instant resumeAt = found.get(limit).dueAt();
-            next = java.util.Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(resumeAt.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return new Occurrences(page, next);
-    }
-
     /**
      * Ends assignments whose last occurrence has passed. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
      * instances share the work without doing it twice; after downtime it simply finds more rows.
@@ -323,13 +306,7 @@ public class AssignmentService {
 
     /** A client sees their own assignments, a therapist those of their care team's clients, an admin the clinic's. */
     private static void scope(Caller caller, StringBuilder query, Parameters params) {
-        if (caller.is(Role.CLIENT)) {
-            query.append(" and a.clientId = :caller");
-            params.and("caller", caller.id());
-        } else if (caller.is(Role.THERAPIST)) {
-            query.append(" and ").append(IdentityReplica.THERAPIST_CARES_FOR.formatted("a"));
-            params.and("therapist", caller.id());
-        }
+        IdentityReplica.scope(caller, "a", query, params);
     }
 
     private ZoneId clientZone(UUID clinicId, UUID clientId) {

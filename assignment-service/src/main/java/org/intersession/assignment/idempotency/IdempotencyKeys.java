@@ -1,11 +1,11 @@
 package org.intersession.assignment.idempotency;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.intersession.platform.problem.ApiProblemException;
+import org.intersession.platform.web.CanonicalJson;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -69,11 +69,15 @@ public class IdempotencyKeys {
         em.find(IdempotencyKey.class, new IdempotencyKey.Key(callerId, key)).resourceId = resourceId;
     }
 
+    /**
+     * The hash of the request as parsed, in canonical JSON: the same request written with its members in another
+     * order, or a bound of 5 written 5.0, is the same request, not another body under the same key.
+     */
     private String hash(Object request) {
         try {
-            byte[] body = mapper.writeValueAsBytes(request);
+            byte[] body = CanonicalJson.write(mapper.valueToTree(request)).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

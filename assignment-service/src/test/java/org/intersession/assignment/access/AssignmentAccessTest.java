@@ -46,7 +46,6 @@ class AssignmentAccessTest {
                 "assignmentId", id, "quantity", 2, "quality", 2, "helped", "YES", "decision", "CONTINUE")));
         List<Call> calls = List.of(
                 new Call("GET", "/api/v1/assignments/" + id, null, Map.of()),
-                new Call("GET", "/api/v1/assignments/" + id + "/occurrences", null, Map.of()),
                 new Call("PATCH", "/api/v1/assignments/" + id, Map.of("title", "x"),
                         Map.of("another client", 403, "another clinic's admin", 403)),
                 new Call("POST", "/api/v1/assignments/" + id + "/acknowledge", null,

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.intersession.assignment.AssignmentFixture;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.identity.IdentityReplica;
+import org.intersession.testing.ChangesFeed;
 import org.intersession.testing.TestTokens;
 import org.intersession.testing.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -79,35 +81,6 @@ class AssignmentResourceTest {
     }
 
     @Test
-    void occurrencesKeepTheirLocalTimeAcrossTheDstChange() {
-        String id = f.create(f.dailyThoughtRecord());
-        given().auth().oauth2(f.clientToken())
-                .queryParam("from", "2026-03-27T00:00:00Z").queryParam("to", "2026-03-31T00:00:00Z")
-                .when().get("/api/v1/assignments/{id}/occurrences", id)
-                .then().statusCode(200)
-                .body("items.key", contains("2026-03-27T20:00", "2026-03-28T20:00", "2026-03-29T20:00", "2026-03-30T20:00"))
-                // Berlin is UTC+1 until 29 March 2026, then UTC+2: 20:00 local stays 20:00 local
-                .body("items.dueAt", contains("2026-03-27T19:00:00Z", "2026-03-28T19:00:00Z",
-                        "2026-03-29T18:00:00Z", "2026-03-30T18:00:00Z"));
-    }
-
-    @Test
-    void occurrencesArePaged() {
-        String id = f.create(f.dailyThoughtRecord());
-        String next = given().auth().oauth2(f.clientToken())
-                .queryParam("from", "2026-04-01T00:00:00Z").queryParam("to", "2026-04-06T00:00:00Z").queryParam("limit", 3)
-                .when().get("/api/v1/assignments/{id}/occurrences", id)
-                .then().statusCode(200).body("items", hasSize(3)).body("nextCursor", notNullValue())
-                .extract().path("nextCursor");
-        given().auth().oauth2(f.clientToken())
-                .queryParam("from", "2026-04-01T00:00:00Z").queryParam("to", "2026-04-06T00:00:00Z").queryParam("limit", 3)
-                .queryParam("cursor", next)
-                .when().get("/api/v1/assignments/{id}/occurrences", id)
-                .then().statusCode(200).body("items.key", contains("2026-04-04T20:00", "2026-04-05T20:00"))
-                .body("nextCursor", nullValue());
-    }
-
-    @Test
     void anInvalidScheduleNamesTheField() {
         Map<String, Object> body = f.dailyThoughtRecord();
         body.put("schedule", Map.of("type", "RECURRING", "start", "2026-03-25T20:00", "rrule", "FREQ=YEARLY"));
@@ -139,6 +112,27 @@ class AssignmentResourceTest {
 
         given().auth().oauth2(f.therapistToken()).queryParam("clientId", f.client)
                 .when().get("/api/v1/assignments").then().statusCode(200).body("items", hasSize(1));
+    }
+
+    /** A retry is the same request by value: members in another order, or a bound of 10 written 10.0, change nothing. */
+    @Test
+    void anIdempotentRetryIsRecognisedWhateverTheOrderOfItsMembersOrHowItsNumbersAreWritten() {
+        String key = "reordered-" + UUID.randomUUID();
+        String field = "{\"key\":\"urge\",\"label\":\"Urge\",\"type\":\"scale\",\"min\":0,\"max\":10,"
+                + "\"alert\":{\"operator\":\"at_least\",\"value\":8,\"message\":\"Strong urge\"}}";
+        String first = "{\"clientId\":\"" + f.client + "\",\"title\":\"Urge log\",\"rationale\":\"Noticing urges is how they pass.\","
+                + "\"schedule\":{\"type\":\"ONE_OFF\",\"dueAt\":\"2026-03-25T20:00\"},\"fieldSchema\":{\"fields\":[" + field + "]}}";
+        String retry = "{\"fieldSchema\":{\"fields\":[" + field.replace("\"min\":0,\"max\":10", "\"max\":10.0,\"min\":0.0")
+                .replace("\"value\":8", "\"value\":8.0") + "]},\"schedule\":{\"dueAt\":\"2026-03-25T20:00\",\"type\":\"ONE_OFF\"},"
+                + "\"rationale\":\"Noticing urges is how they pass.\",\"title\":\"Urge log\",\"clientId\":\"" + f.client + "\"}";
+        String id = given().auth().oauth2(f.therapistToken()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(first)
+                .when().post("/api/v1/assignments").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(f.therapistToken()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(retry)
+                .when().post("/api/v1/assignments")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id));
+        given().auth().oauth2(f.therapistToken()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(retry.replace("\"value\":8.0", "\"value\":9"))
+                .when().post("/api/v1/assignments").then().statusCode(422).contentType(PROBLEM);
     }
 
     @Test
@@ -223,6 +217,36 @@ class AssignmentResourceTest {
     }
 
     @Test
+    void theSyncFeedServesEachCreatedOrChangedAssignmentOnceInItsCurrentState() {
+        String first = f.create(f.dailyThoughtRecord());
+        String second = f.create(f.dailyThoughtRecord());
+        // a change is served once every transaction older than it has ended, so the feed is read until it is there
+        ChangesFeed initial = await().atMost(Duration.ofSeconds(30)).until(() -> sync(f.clientToken(), null, Map.of()), s -> s.ids().size() >= 2);
+        assertEquals(List.of(first, second), initial.ids(), "oldest change first, each once");
+
+        given().auth().oauth2(f.clientToken()).when().post("/api/v1/assignments/{id}/acknowledge", first).then().statusCode(200);
+        given().auth().oauth2(f.therapistToken()).when().post("/api/v1/assignments/{id}/cancel", second).then().statusCode(200);
+        ChangesFeed changed = await().atMost(Duration.ofSeconds(30)).until(() -> sync(f.clientToken(), initial.token(), Map.of()),
+                s -> s.ids().size() >= 2);
+        assertEquals(List.of(first, second), changed.ids());
+        assertEquals(List.of("ACTIVE", "CANCELLED"), changed.items().stream().map(a -> a.get("status")).toList());
+        assertEquals(List.of(), sync(f.clientToken(), changed.token(), Map.of()).ids(), "nothing is served twice");
+
+        assertEquals(2, sync(TestTokens.clinicAdmin(f.clinic, UUID.randomUUID()), null, Map.of("clientId", f.client)).ids().size());
+        assertEquals(List.of(), sync(TestTokens.therapist(f.clinic, UUID.randomUUID()), null, Map.of()).ids());
+        assertEquals(List.of(), sync(TestTokens.clinicAdmin(UUID.randomUUID(), UUID.randomUUID()), null, Map.of("clientId", f.client)).ids());
+        given().auth().oauth2(f.therapistToken()).queryParam("since", changed.token()).queryParam("clientId", f.client)
+                .when().get("/api/v1/assignments/sync").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("since"));
+        given().auth().oauth2(f.therapistToken()).queryParam("limit", 101)
+                .when().get("/api/v1/assignments/sync").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    /** The assignments feed as {@code token}'s holder reads it, a page of one at a time. */
+    private static ChangesFeed sync(String token, String since, Map<String, Object> query) {
+        return ChangesFeed.read(() -> given().auth().oauth2(token).queryParams(query), "/api/v1/assignments/sync", since, 1);
+    }
+
+    @Test
     void theClientSeesTheirAssignmentButOthersDoNot() {
         String id = f.create(f.dailyThoughtRecord());
         given().auth().oauth2(f.clientToken()).when().get("/api/v1/assignments/{id}", id)
@@ -230,8 +254,6 @@ class AssignmentResourceTest {
         for (String outsider : List.of(TestTokens.clinicAdmin(UUID.randomUUID(), UUID.randomUUID()),
                 TestTokens.client(f.clinic, UUID.randomUUID()), TestTokens.therapist(f.clinic, UUID.randomUUID()))) {
             given().auth().oauth2(outsider).when().get("/api/v1/assignments/{id}", id)
-                    .then().statusCode(404).contentType(PROBLEM);
-            given().auth().oauth2(outsider).when().get("/api/v1/assignments/{id}/occurrences", id)
                     .then().statusCode(404).contentType(PROBLEM);
         }
     }

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.intersession.gateway.auth.AccessRevocation;
+import org.intersession.gateway.auth.InvitationService;
 import org.intersession.gateway.auth.Secrets;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.Caller;
@@ -46,6 +48,14 @@ public class ApiClientService {
     public record CreatedApiClient(ApiClientView apiClient, String clientSecret) {
     }
 
+    private final InvitationService invitations;
+    private final AccessRevocation access;
+
+    ApiClientService(InvitationService invitations, AccessRevocation access) {
+        this.invitations = invitations;
+        this.access = access;
+    }
+
     @Transactional
     public CreatedApiClient create(Caller caller, @NotNull @Valid NewApiClient request) {
         MANAGE_API_CLIENTS.require(caller);
@@ -80,7 +90,10 @@ public class ApiClientService {
         return Page.of(rows, limit, c -> new Cursor(c.createdAt, c.id), ApiClientView::of);
     }
 
-    /** Revoked clients can no longer get tokens; tokens already issued expire within their short lifetime. */
+    /**
+     * A revoked client can no longer get tokens, those it holds stop working within seconds, and the invitations it
+     * issued that are still open stop working, so nothing it set in motion outlives it.
+     */
     @Transactional
     public void revoke(Caller caller, UUID id) {
         MANAGE_API_CLIENTS.require(caller);
@@ -88,6 +101,8 @@ public class ApiClientService {
                 .orElseThrow(() -> ApiProblemException.notFound("API client"));
         if (client.revokedAt == null) {
             client.revokedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            access.endApiClient(client.id, client.clinicId);
+            invitations.withdrawIssuedBy(client.id);
         }
     }
 }

@@ -22,9 +22,9 @@ public record AuditedRoute(AuditAction action, String resourceType, String resou
             Pattern.compile("/api/v1/users(/.*)?"),
             Pattern.compile("/api/v1/clients/[^/]+/care-team(/.*)?"));
 
-    /** Path segments naming a collection: a GET lists it, a POST creates in it. */
+    /** Path segments naming a collection, or a changes feed ({@code sync}): a GET lists it, a POST creates in it. */
     private static final Set<String> COLLECTIONS = Set.of("assignments", "reviews", "templates", "progress-entries",
-            "notifications", "users", "occurrences", "versions", "caseload");
+            "notifications", "users", "occurrences", "versions", "caseload", "sync");
     private static final Set<String> CREATABLE = Set.of("assignments", "reviews", "templates", "progress-entries", "users");
 
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -32,6 +32,7 @@ public record AuditedRoute(AuditAction action, String resourceType, String resou
             Map.entry("reviews", "review"),
             Map.entry("templates", "template"),
             Map.entry("progress-entries", "progress-entry"),
+            Map.entry("occurrences", "occurrence"),
             Map.entry("adherence", "adherence"),
             Map.entry("trends", "trend"),
             Map.entry("pre-session-summary", "summary"),

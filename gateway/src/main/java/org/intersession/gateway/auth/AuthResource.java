@@ -88,8 +88,8 @@ public class AuthResource {
     @POST
     @Path("accept-invitation")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TokenResponse acceptInvitation(Credentials.AcceptInvitation request) {
-        return auth.acceptInvitation(request);
+    public TokenResponse acceptInvitation(Credentials.AcceptInvitation request, @Context HttpServerRequest http) {
+        return auth.acceptInvitation(request, ip(http));
     }
 
     private static String ip(HttpServerRequest request) {

@@ -22,8 +22,10 @@ import java.util.Locale;
 @ApplicationScoped
 public class AuthService {
 
-    /** Checked when the email is unknown, so that a miss costs as much time as a wrong password. */
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("intersession-no-such-user");
+    /** bcrypt's cost for every password; also the dummy's, or a known email would answer measurably slower. */
+    static final int PASSWORD_COST = 12;
+    /** Checked when there is no account to check, so that a miss costs exactly as much time as a wrong password. */
+    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("intersession-no-such-user", PASSWORD_COST);
 
     private final TokenIssuer issuer;
     private final RefreshTokens refreshTokens;
@@ -44,18 +46,30 @@ public class AuthService {
     public TokenResponse login(@NotNull @Valid Credentials.Login login, String ip) {
         throttle.checkAllowed(login.email(), ip);
         if (isOperator(login)) {
-            throttle.recordSuccess(login.email());
+            throttle.recordSuccess(login.email(), ip);
             return TokenResponse.bearer(issuer.forOperator(), issuer.lifetimeSeconds(), null);
         }
-        User user = User.findByEmail(login.email()).orElse(null);
-        boolean matches = BcryptUtil.matches(login.password(),
-                user == null || user.passwordHash == null ? DUMMY_HASH : user.passwordHash);
-        if (user == null || !matches || user.status != UserStatus.ACTIVE) {
+        User user = accountFor(login).orElse(null);
+        // exactly one query and one bcrypt of the same cost on every path, whichever part was wrong
+        boolean matches = BcryptUtil.matches(login.password(), user == null ? DUMMY_HASH : user.passwordHash);
+        if (user == null || !matches) {
             throttle.recordFailure(login.email(), ip);
             throw invalidCredentials();
         }
-        throttle.recordSuccess(login.email());
+        throttle.recordSuccess(login.email(), ip);
         return tokensFor(user, refreshTokens.startFamily(user.id));
+    }
+
+    /**
+     * Accounts are per clinic. The login names the clinic, or the address must have exactly one active account;
+     * with several, the caller is told (as for every failure) to name the clinic, so nothing distinguishes the cases.
+     */
+    private static java.util.Optional<User> accountFor(Credentials.Login login) {
+        java.util.List<User> accounts = User.activeWithEmail(login.email()).stream()
+                .filter(u -> login.clinicId() == null || u.clinicId.equals(login.clinicId()))
+                .filter(u -> u.passwordHash != null)
+                .toList();
+        return accounts.size() == 1 ? java.util.Optional.of(accounts.get(0)) : java.util.Optional.empty();
     }
 
     /** A replayed token's family is revoked even though the request fails, so that revocation must commit. */
@@ -67,7 +81,7 @@ public class AuthService {
         RefreshTokens.Rotated rotated = refreshTokens.rotate(presented).orElseThrow(AuthService::invalidGrant);
         User user = User.<User>findByIdOptional(rotated.userId())
                 .filter(u -> u.status == UserStatus.ACTIVE).orElseThrow(AuthService::invalidGrant);
-        return tokensFor(user, rotated.refreshToken());
+        return tokensFor(user, rotated.session());
     }
 
     /** OAuth 2.0 client credentials grant (RFC 6749 §4.4) for the apps of clinics. */
@@ -95,15 +109,16 @@ public class AuthService {
 
     /** Sets the password of an invited user, once, and logs them in. */
     @Transactional
-    public TokenResponse acceptInvitation(@NotNull @Valid Credentials.AcceptInvitation request) {
+    public TokenResponse acceptInvitation(@NotNull @Valid Credentials.AcceptInvitation request, String ip) {
         Invitation invitation = Invitation.<Invitation>findByIdOptional(Secrets.hash(request.token()),
                         jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .filter(i -> i.usedAt == null && i.expiresAt.isAfter(OffsetDateTime.now(ZoneOffset.UTC)))
+                .filter(i -> i.open(OffsetDateTime.now(ZoneOffset.UTC)))
                 .orElseThrow(() -> new ApiProblemException(400, "The invitation is unknown, used or expired"));
         User user = User.<User>findByIdOptional(invitation.userId).filter(u -> u.status != UserStatus.DEACTIVATED)
                 .orElseThrow(() -> new ApiProblemException(400, "The invitation is unknown, used or expired"));
         invitation.usedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        user.passwordHash = BcryptUtil.bcryptHash(request.password(), 12);
+        user.passwordHash = BcryptUtil.bcryptHash(request.password(), PASSWORD_COST);
+        throttle.recordSuccess(user.email, ip);
         if (user.status == UserStatus.INVITED) {
             user.status = UserStatus.ACTIVE;
             user.updatedAt = invitation.usedAt;
@@ -112,8 +127,9 @@ public class AuthService {
         return tokensFor(user, refreshTokens.startFamily(user.id));
     }
 
-    private TokenResponse tokensFor(User user, String refreshToken) {
-        return TokenResponse.bearer(issuer.forUser(user.id, user.clinicId, user.role.name()), issuer.lifetimeSeconds(), refreshToken);
+    private TokenResponse tokensFor(User user, RefreshTokens.Session session) {
+        return TokenResponse.bearer(issuer.forUser(user.id, user.clinicId, user.role.name(), session.id()),
+                issuer.lifetimeSeconds(), session.refreshToken());
     }
 
     private boolean isOperator(Credentials.Login login) {
@@ -124,7 +140,8 @@ public class AuthService {
     }
 
     private static ApiProblemException invalidCredentials() {
-        return new ApiProblemException(401, "Invalid email or password");
+        return new ApiProblemException(401, "Invalid email or password (if this email has an account at more than one "
+                + "clinic, also send clinicId)");
     }
 
     private static ApiProblemException invalidGrant() {

@@ -9,7 +9,9 @@ public final class Credentials {
     private Credentials() {
     }
 
-    public record Login(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
+    /** {@code clinicId} is needed only when the email has an account at more than one clinic. */
+    public record Login(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password,
+                        java.util.UUID clinicId) {
     }
 
     public record Logout(@NotBlank @Size(max = 200) String refreshToken) {

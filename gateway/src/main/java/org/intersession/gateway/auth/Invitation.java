@@ -26,4 +26,16 @@ public class Invitation extends PanacheEntityBase {
 
     @Column(name = "used_at")
     public OffsetDateTime usedAt;
+
+    /** Withdrawn before use: replaced by a newer invitation, or its issuing API client was revoked. */
+    @Column(name = "revoked_at")
+    public OffsetDateTime revokedAt;
+
+    /** The API client that issued it, if an app did; null when a human did. */
+    @Column(name = "issued_by_api_client", updatable = false)
+    public UUID issuedByApiClient;
+
+    public boolean open(OffsetDateTime now) {
+        return usedAt == null && revokedAt == null && expiresAt.isAfter(now);
+    }
 }

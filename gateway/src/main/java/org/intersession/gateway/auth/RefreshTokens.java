@@ -2,6 +2,7 @@ package org.intersession.gateway.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.intersession.gateway.user.User;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,14 +17,21 @@ import java.util.UUID;
 public class RefreshTokens {
 
     private final TokenConfig config;
+    private final AccessRevocation access;
 
-    RefreshTokens(TokenConfig config) {
+    RefreshTokens(TokenConfig config, AccessRevocation access) {
         this.config = config;
+        this.access = access;
+    }
+
+    /** A login's session: its refresh-token family, whose id its access tokens carry as {@code sid}. */
+    public record Session(UUID id, String refreshToken) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public String startFamily(UUID userId) {
-        return issue(userId, UUID.randomUUID());
+    public Session startFamily(UUID userId) {
+        UUID family = UUID.randomUUID();
+        return new Session(family, issue(userId, family));
     }
 
     /** @return the user and the next token, or empty when the token is unknown, expired, revoked or replayed */
@@ -36,17 +44,25 @@ public class RefreshTokens {
             return Optional.empty();
         }
         if (token.usedAt != null) {
-            revokeFamily(token.familyId);
+            endSession(token);
             return Optional.empty();
         }
         token.usedAt = now;
-        return Optional.of(new Rotated(token.userId, issue(token.userId, token.familyId)));
+        return Optional.of(new Rotated(token.userId, new Session(token.familyId, issue(token.userId, token.familyId))));
     }
 
-    /** Logout: the presented token's family ends. Unknown tokens are ignored, so logout never reveals anything. */
+    /**
+     * Logout: the presented token's family ends, and so do the access tokens of that session, everywhere within
+     * seconds. Unknown tokens are ignored, so logout never reveals anything.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void revokeFamilyOf(String presented) {
-        RefreshToken.<RefreshToken>findByIdOptional(Secrets.hash(presented)).ifPresent(t -> revokeFamily(t.familyId));
+        RefreshToken.<RefreshToken>findByIdOptional(Secrets.hash(presented)).ifPresent(this::endSession);
+    }
+
+    private void endSession(RefreshToken token) {
+        revokeFamily(token.familyId);
+        User.<User>findByIdOptional(token.userId).ifPresent(user -> access.endSession(user.id, user.clinicId, token.familyId));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -70,6 +86,6 @@ public class RefreshTokens {
         return value;
     }
 
-    public record Rotated(UUID userId, String refreshToken) {
+    public record Rotated(UUID userId, Session session) {
     }
 }

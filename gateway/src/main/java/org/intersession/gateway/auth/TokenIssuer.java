@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** Signs access tokens: RS256 with the current key and its kid; claims iss, aud, sub, clinic, groups, scope, jti, iat, exp. */
+/** Signs access tokens: RS256 with the current key and its kid; claims iss, aud, sub, clinic, groups, scope, sid, jti,
+ * iat, exp. */
 @ApplicationScoped
 public class TokenIssuer {
 
@@ -34,6 +35,11 @@ public class TokenIssuer {
 
     public String forUser(UUID userId, UUID clinicId, String role) {
         return sign(claims(userId).claim("clinic", clinicId.toString()).groups(Set.of(role)));
+    }
+
+    /** A user's token in a session ({@code sid}: its refresh-token family), which a logout revokes at once. */
+    public String forUser(UUID userId, UUID clinicId, String role, UUID sessionId) {
+        return sign(claims(userId).claim("clinic", clinicId.toString()).claim("sid", sessionId.toString()).groups(Set.of(role)));
     }
 
     public String forApiClient(UUID apiClientId, UUID clinicId, Set<String> scopes) {

@@ -54,7 +54,7 @@ public class ClinicService {
         clinic.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         clinic.persist();
         InvitedUser admin = users.createInClinic(clinic.id,
-                new NewUser(request.admin().email(), request.admin().displayName(), Role.CLINIC_ADMIN, null));
+                new NewUser(request.admin().email(), request.admin().displayName(), Role.CLINIC_ADMIN, null), null);
         return new CreatedClinic(ClinicView.of(clinic), admin);
     }
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import org.intersession.platform.problem.Problem;
 
 import java.time.Clock;
+import java.util.function.BiConsumer;
 
 /**
  * The first handler of every /api request at the gateway: declared body size, then rate limits. Limits are keyed by the
@@ -19,6 +20,8 @@ import java.time.Clock;
  */
 @ApplicationScoped
 public class EdgeProtection {
+
+    private static final BiConsumer<RoutingContext, Throwable> LEAVE_TO_THE_ROUTE = (ctx, failure) -> { };
 
     private final EdgeConfig config;
     private final FixedWindowLimiter limiter = new FixedWindowLimiter(Clock.systemUTC());
@@ -46,6 +49,9 @@ public class EdgeProtection {
             return;
         }
         request.pause();
+        // Quarkus's default on a failed verification is to answer the 401 itself, at once; then neither this budget
+        // nor the audit trail would see the request. The routes behind answer it instead, as problem+json.
+        ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, LEAVE_TO_THE_ROUTE);
         QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
                 identity -> {
                     request.resume();

@@ -9,8 +9,8 @@ import static org.intersession.gateway.proxy.Upstream.NOTIFICATION;
 import static org.intersession.gateway.proxy.Upstream.PROGRESS;
 
 /**
- * Every public path the gateway forwards, and where. Nothing else is proxied: an unlisted path is a 404 here,
- * even if some service would answer it.
+ * Every public path the gateway forwards, and where: the first route that matches. Nothing else is proxied: an
+ * unlisted path is a 404 here, even if some service would answer it.
  */
 public final class RouteTable {
 
@@ -21,11 +21,14 @@ public final class RouteTable {
     }
 
     public static final List<Route> ROUTES = List.of(
+            // occurrences carry their outcomes, which progress-service knows: it answers them, with the schedule it replicates
+            new Route(Pattern.compile("/api/v1/assignments/[0-9a-fA-F-]{36}/occurrences"), PROGRESS),
             collection("/api/v1/assignments", ASSIGNMENT),
             collection("/api/v1/reviews", ASSIGNMENT),
             collection("/api/v1/templates", ASSIGNMENT),
             clientScoped("reviews", ASSIGNMENT),
             collection("/api/v1/progress-entries", PROGRESS),
+            collection("/api/v1/occurrences", PROGRESS),
             collection("/api/v1/adherence", PROGRESS),
             collection("/api/v1/trends", PROGRESS),
             clientScoped("pre-session-summary", PROGRESS),

@@ -50,7 +50,13 @@ public class User extends PanacheEntityBase {
     @Version
     public long version;
 
-    public static java.util.Optional<User> findByEmail(String email) {
-        return find("lower(email) = lower(?1)", email.strip()).firstResultOptional();
+    /** Emails are unique within a clinic only (per-clinic accounts, docs/security.md). */
+    public static java.util.Optional<User> findInClinicByEmail(UUID clinicId, String email) {
+        return find("clinicId = ?1 and lower(email) = lower(?2)", clinicId, email.strip()).firstResultOptional();
+    }
+
+    /** Every account of this address that can log in, in whichever clinic: at most one per clinic. */
+    public static java.util.List<User> activeWithEmail(String email) {
+        return list("lower(email) = lower(?1) and status = ?2", email.strip(), UserStatus.ACTIVE);
     }
 }

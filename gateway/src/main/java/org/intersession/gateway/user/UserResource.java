@@ -45,9 +45,12 @@ public class UserResource {
         this.caller = caller;
     }
 
-    /** Invites a user; the response carries the one-time invitation token, which is also emailed to them. */
+    /**
+     * Invites a user; the invitee receives the one-time invitation code by email. A clinic admin also finds it in the
+     * answer; an app never does, and may invite clients only.
+     */
     @Operation(operationId = "createUser", summary = "Invite a user",
-            description = "Invites a clinic admin, therapist or client. The response carries the one-time invitation token, which is also emailed to them.")
+            description = "Invites a clinic admin, therapist or client; the invitee receives the one-time invitation code by email. A clinic admin also finds the code in the answer; an API client never does (invitationToken is null), and may invite clients only.")
     @APIResponse(responseCode = "201", description = "Created; Location is the new user.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvitedUser.class)),
             headers = {@Header(name = "Location")})
@@ -81,6 +84,22 @@ public class UserResource {
     @Path("{id}")
     public UserView update(@PathParam("id") UUID id, UserPatch patch) {
         return users.update(caller.get(), id, patch);
+    }
+
+    /**
+     * Invites a user again who has not accepted yet; earlier codes stop working. The code is in the answer for a
+     * clinic admin only; an app's invitee receives it by email.
+     */
+    @Operation(operationId = "reinviteUser", summary = "Invite a user again",
+            description = "Sends a new invitation to a user who has not accepted yet; earlier codes stop working. The code is in the answer for a clinic admin only (invitationToken is null for an API client, whose invitee receives it by email).")
+    @APIResponse(responseCode = "200", description = "The new invitation.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvitedUser.class)))
+    @APIResponse(responseCode = "409", description = "The user has already accepted an invitation, or the clinic has as many open invitations as it may.")
+    @POST
+    @Path("{id}/invitations")
+    @Consumes(MediaType.WILDCARD)
+    public InvitedUser reinvite(@PathParam("id") UUID id) {
+        return users.reinvite(caller.get(), id);
     }
 
     /** Deactivated users cannot log in, and every session they had is revoked. */

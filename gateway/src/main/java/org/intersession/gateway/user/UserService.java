@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.intersession.gateway.auth.AccessRevocation;
 import org.intersession.gateway.auth.InvitationService;
 import org.intersession.gateway.auth.RefreshTokens;
 import org.intersession.platform.audit.AuditSubject;
@@ -28,6 +29,7 @@ import java.util.UUID;
 
 import static org.intersession.gateway.access.GatewayOperation.CREATE_USER;
 import static org.intersession.gateway.access.GatewayOperation.DEACTIVATE_USER;
+import static org.intersession.gateway.access.GatewayOperation.MANAGE_STAFF;
 import static org.intersession.gateway.access.GatewayOperation.READ_USERS;
 import static org.intersession.gateway.access.GatewayOperation.UPDATE_USER;
 
@@ -38,23 +40,33 @@ public class UserService {
     private final IdentityEvents events;
     private final RefreshTokens refreshTokens;
 
-    UserService(InvitationService invitations, IdentityEvents events, RefreshTokens refreshTokens) {
+    private final AccessRevocation access;
+
+    UserService(InvitationService invitations, IdentityEvents events, RefreshTokens refreshTokens, AccessRevocation access) {
         this.invitations = invitations;
         this.events = events;
         this.refreshTokens = refreshTokens;
+        this.access = access;
     }
 
     @Transactional
     public InvitedUser create(Caller caller, @NotNull @Valid NewUser request) {
         CREATE_USER.require(caller);
-        return createInClinic(caller.clinicId(), request);
+        if (request.role() != Role.CLIENT) {
+            requireStaffManager(caller);
+        }
+        InvitedUser invited = createInClinic(caller.clinicId(), request, caller);
+        return caller.isApiClient() ? invited.withoutToken() : invited;
     }
 
-    /** Also used by the operator for a clinic's first admin. */
+    /**
+     * Also used by the operator for a clinic's first admin ({@code issuer} null). An email is unique within a clinic
+     * only: another clinic's account with the same address is another person's business, and is never revealed.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public InvitedUser createInClinic(UUID clinicId, NewUser request) {
-        if (User.findByEmail(request.email()).isPresent()) {
-            throw ApiProblemException.conflict("A user with this email already exists");
+    public InvitedUser createInClinic(UUID clinicId, NewUser request, Caller issuer) {
+        if (User.findInClinicByEmail(clinicId, request.email()).isPresent()) {
+            throw ApiProblemException.conflict("A user with this email already exists in this clinic");
         }
         if (request.role() == Role.CLIENT && (request.profile() == null || request.profile().timeZone() == null)) {
             throw ApiProblemException.invalidField("profile.timeZone", "a client needs an IANA time zone, such as Europe/Berlin");
@@ -87,8 +99,32 @@ public class UserService {
             events.profileChanged(profile);
             AuditSubject.concerns(user.id);
         }
-        InvitationService.Issued invitation = invitations.invite(user);
+        InvitationService.Issued invitation = invitations.invite(user, issuer);
         return new InvitedUser(UserView.of(user, profile), invitation.token(), invitation.expiresAt());
+    }
+
+    /**
+     * A new invitation for a user who has not accepted theirs (it expired, was lost, or its app was revoked); the
+     * earlier ones stop working. An app gets no code: the invitee receives it by email.
+     */
+    @Transactional
+    public InvitedUser reinvite(Caller caller, UUID id) {
+        CREATE_USER.require(caller);
+        User user = User.<User>find("id = ?1 and clinicId = ?2", id, caller.clinicId()).firstResultOptional()
+                .orElseThrow(() -> ApiProblemException.notFound("User"));
+        if (user.role != Role.CLIENT) {
+            requireStaffManager(caller);
+        } else {
+            AuditSubject.concerns(user.id);
+        }
+        if (user.status != UserStatus.INVITED) {
+            throw ApiProblemException.conflict("Only a user who has not yet accepted an invitation can be invited again");
+        }
+        invitations.withdrawOpenOf(user.id);
+        InvitationService.Issued invitation = invitations.invite(user, caller);
+        InvitedUser invited = new InvitedUser(UserView.of(user, ClientProfile.findById(user.id)), invitation.token(),
+                invitation.expiresAt());
+        return caller.isApiClient() ? invited.withoutToken() : invited;
     }
 
     @Transactional
@@ -129,6 +165,9 @@ public class UserService {
         UPDATE_USER.require(caller);
         User user = visible(caller, id).filter(u -> mayChange(caller, u))
                 .orElseThrow(() -> ApiProblemException.notFound("User"));
+        if (user.role != Role.CLIENT && !user.id.equals(caller.id())) {
+            requireStaffManager(caller);
+        }
         if (patch.displayName() != null) {
             user.displayName = patch.displayName().strip();
         }
@@ -152,11 +191,15 @@ public class UserService {
                 .orElseThrow(() -> ApiProblemException.notFound("User"));
         if (user.role == Role.CLIENT) {
             AuditSubject.concerns(user.id);
+        } else {
+            requireStaffManager(caller);
         }
         if (user.status != UserStatus.DEACTIVATED) {
             user.status = UserStatus.DEACTIVATED;
             user.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             refreshTokens.revokeAllOf(user.id);
+            access.endUser(user.id);
+            invitations.withdrawOpenOf(user.id);
             events.userChanged(UserChanged.DEACTIVATED, user);
         }
         return UserView.of(user, ClientProfile.findById(user.id));
@@ -173,6 +216,15 @@ public class UserService {
                     || org.intersession.gateway.careteam.CareTeamLink.count("clientId = ?1 and therapistId = ?2", u.id, caller.id()) > 0);
         }
         return user;
+    }
+
+    /** Therapists and admins are managed by a human clinic admin only; an app never creates or changes staff. */
+    private static void requireStaffManager(Caller caller) {
+        if (!MANAGE_STAFF.rule().permits(caller)) {
+            throw new ApiProblemException(403, caller.isApiClient()
+                    ? "API clients may invite, change and deactivate clients only; a clinic admin manages therapists and admins"
+                    : "Only a clinic admin manages therapists and admins");
+        }
     }
 
     private static boolean mayChange(Caller caller, User user) {

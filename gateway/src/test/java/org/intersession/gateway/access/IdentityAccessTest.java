@@ -118,12 +118,17 @@ class IdentityAccessTest {
         record Route(String method, String path, Object body, Map<String, Integer> expected) {
         }
         String newTherapist = "{\"email\":\"m-%s@clinic.test\",\"displayName\":\"M\",\"role\":\"THERAPIST\"}";
+        String newClient = "{\"email\":\"c-%s@clinic.test\",\"displayName\":\"C\",\"role\":\"CLIENT\","
+                + "\"profile\":{\"timeZone\":\"Europe/Berlin\"}}";
         List<Route> routes = List.of(
                 new Route("POST", "/api/v1/clinics", Map.of("name", "Matrix", "admin", Map.of("email", "%s@m.test", "displayName", "A")),
                         Map.of("CLINIC_ADMIN", 403, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 201, "API_CLIENT", 403)),
                 new Route("GET", "/api/v1/clinics", null,
                         Map.of("CLINIC_ADMIN", 403, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 200, "API_CLIENT", 403)),
+                // an app invites clients only: staff are invited by a human clinic admin
                 new Route("POST", "/api/v1/users", newTherapist,
+                        Map.of("CLINIC_ADMIN", 201, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 401, "API_CLIENT", 403)),
+                new Route("POST", "/api/v1/users", newClient,
                         Map.of("CLINIC_ADMIN", 201, "THERAPIST", 403, "CLIENT", 403, "OPERATOR", 401, "API_CLIENT", 201)),
                 new Route("GET", "/api/v1/users", null,
                         Map.of("CLINIC_ADMIN", 200, "THERAPIST", 200, "CLIENT", 200, "OPERATOR", 401, "API_CLIENT", 200)),

@@ -209,6 +209,19 @@ class AuditTrailTest {
             assertEquals("users/" + client.id(), row.get("resource"));
             assertNull(row.get("actor_id"), "an unverified token names nobody");
         });
+
+        // the same on the routes proxied to the services, whatever is wrong with the token
+        String valid = stranger.accessToken();
+        for (String bad : List.of(valid + "x", valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAA", "not-a-jwt",
+                valid.substring(valid.indexOf('.') + 1))) {
+            String refused = given().auth().oauth2(bad).header("X-Request-Id", "audit-" + UUID.randomUUID())
+                    .when().get("/api/v1/assignments/{id}", UUID.randomUUID())
+                    .then().statusCode(401).contentType(PROBLEM).extract().header("X-Request-Id");
+            Map<String, Object> row = only(refused);
+            assertEquals("DENIED", row.get("outcome"));
+            assertEquals(401, row.get("status"));
+            assertNull(row.get("actor_id"), "an unverified token names nobody");
+        }
     }
 
     @Test

@@ -26,6 +26,17 @@ class AuditedRouteTest {
     }
 
     @Test
+    void aChangesFeedIsAListOfItsResource() {
+        AuditedRoute entries = AuditedRoute.of("GET", "/api/v1/progress-entries/sync");
+        assertEquals(AuditAction.LIST, entries.action());
+        assertEquals("progress-entry", entries.resourceType());
+        AuditedRoute occurrences = AuditedRoute.of("GET", "/api/v1/occurrences/sync");
+        assertEquals(AuditAction.LIST, occurrences.action());
+        assertEquals("occurrence", occurrences.resourceType());
+        assertEquals(AuditAction.LIST, AuditedRoute.of("GET", "/api/v1/assignments/sync").action());
+    }
+
+    @Test
     void theResourceIsThePathBelowTheApiWithItsIdsAndTheClientInThePathIsKept() {
         AuditedRoute summary = AuditedRoute.of("GET", "/api/v1/clients/" + ID + "/pre-session-summary");
         assertEquals("summary", summary.resourceType());

@@ -21,6 +21,11 @@ import static org.hamcrest.Matchers.startsWith;
 class AuthResourceTest {
 
     private static final String PROBLEM = "application/problem+json";
+    private static final String INVALID = "Invalid email or password (if this email has an account at more than one "
+            + "clinic, also send clinicId)";
+
+    @jakarta.inject.Inject
+    AuthService auth;
 
     @Test
     void anInvitedUserSetsAPasswordThenLogsIn() {
@@ -63,7 +68,7 @@ class AuthResourceTest {
         Map<String, String> wrong = Map.of("email", therapist.email(), "password", "not the password");
 
         given().contentType(ContentType.JSON).body(wrong).when().post("/api/v1/auth/login")
-                .then().statusCode(401).contentType(PROBLEM).body("detail", equalTo("Invalid email or password"));
+                .then().statusCode(401).contentType(PROBLEM).body("detail", equalTo(INVALID));
         given().contentType(ContentType.JSON).body(wrong).when().post("/api/v1/auth/login").then().statusCode(401);
         given().contentType(ContentType.JSON).body(wrong).when().post("/api/v1/auth/login").then().statusCode(401);
         // from the third failure on, the next attempt must wait, even with the right password
@@ -75,9 +80,94 @@ class AuthResourceTest {
         Map<String, String> unknown = Map.of("email", "nobody-" + System.nanoTime() + "@clinic.test", "password", "whatever");
         for (int i = 0; i < 3; i++) {
             given().contentType(ContentType.JSON).body(unknown).when().post("/api/v1/auth/login")
-                    .then().statusCode(401).body("detail", equalTo("Invalid email or password"));
+                    .then().statusCode(401).body("detail", equalTo(INVALID));
         }
         given().contentType(ContentType.JSON).body(unknown).when().post("/api/v1/auth/login").then().statusCode(429);
+    }
+
+    /**
+     * Accounts are per clinic: another clinic's user with the same address is no conflict (a clinic learns nothing of
+     * other clinics' users), each account has its own password, and a login names the clinic when it must.
+     */
+    @Test
+    void onePersonHasAnAccountAtEachOfTwoClinicsAndNeitherClinicLearnsOfTheOther() {
+        ClinicWithAdmin first = IdentityFixture.newClinic();
+        ClinicWithAdmin second = IdentityFixture.newClinic();
+        String email = "Sam.Two-Clinics-" + System.nanoTime() + "@clinic.test";
+        String firstCode = inviteClient(first, email).then().statusCode(201).extract().path("invitationToken");
+        String secondCode = inviteClient(second, email.toLowerCase()).then().statusCode(201).extract().path("invitationToken");
+        inviteClient(first, email.toUpperCase()).then().statusCode(409).contentType(PROBLEM)
+                .body("detail", equalTo("A user with this email already exists in this clinic"));
+
+        accept(firstCode, "first clinic's passphrase");
+        login(Map.of("email", email, "password", "first clinic's passphrase")).then().statusCode(200);
+        accept(secondCode, "second clinic's passphrase");
+
+        // with two accounts, a login without the clinic fails like any other failure, telling what to add
+        login(Map.of("email", email, "password", "first clinic's passphrase")).then().statusCode(401).body("detail", equalTo(INVALID));
+        String token = login(Map.of("email", email, "password", "second clinic's passphrase", "clinicId", second.clinicId().toString()))
+                .then().statusCode(200).extract().path("access_token");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        org.hamcrest.MatcherAssert.assertThat(payload, org.hamcrest.Matchers.containsString(second.clinicId().toString()));
+        login(Map.of("email", email, "password", "first clinic's passphrase", "clinicId", second.clinicId().toString()))
+                .then().statusCode(401).body("detail", equalTo(INVALID));
+    }
+
+    /**
+     * A wrong password for a real account costs the same time as any password for an unknown address: measured
+     * interleaved on the login's own path (one lookup and one bcrypt of the same cost either way), so that load on the
+     * machine falls on both alike. Each attempt comes from its own address, so no throttle steps in.
+     */
+    @Test
+    void aKnownEmailAnswersAsFastAsAnUnknownOne() {
+        ClinicWithAdmin clinic = IdentityFixture.newClinic();
+        List<String> known = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            known.add(IdentityFixture.therapist(clinic).email());
+        }
+        int rounds = 8;
+        long[] knownNanos = new long[rounds * known.size()];
+        long[] unknownNanos = new long[rounds * known.size()];
+        int n = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (String email : known) {
+                knownNanos[n] = failedLoginNanos(email, "10.77." + round + "." + n);
+                unknownNanos[n] = failedLoginNanos("nobody-" + java.util.UUID.randomUUID() + "@clinic.test", "10.78." + round + "." + n);
+                n++;
+            }
+        }
+        java.util.Arrays.sort(knownNanos);
+        java.util.Arrays.sort(unknownNanos);
+        double knownMedian = knownNanos[n / 2];
+        double unknownMedian = unknownNanos[n / 2];
+        double ratio = knownMedian / unknownMedian;
+        org.junit.jupiter.api.Assertions.assertTrue(ratio > 0.8 && ratio < 1.25,
+                "median of known " + knownMedian / 1e6 + " ms, of unknown " + unknownMedian / 1e6 + " ms (ratio " + ratio + ")");
+        // and the two samples overlap: neither path's fastest quarter is slower than the other's median
+        org.junit.jupiter.api.Assertions.assertTrue(knownNanos[n / 4] < unknownMedian && unknownNanos[n / 4] < knownMedian,
+                "the distributions do not overlap");
+    }
+
+    private long failedLoginNanos(String email, String ip) {
+        long start = System.nanoTime();
+        org.junit.jupiter.api.Assertions.assertThrows(org.intersession.platform.problem.ApiProblemException.class,
+                () -> auth.login(new Credentials.Login(email, "not the right password", null), ip));
+        return System.nanoTime() - start;
+    }
+
+    private static io.restassured.response.Response inviteClient(ClinicWithAdmin clinic, String email) {
+        return given().auth().oauth2(clinic.admin().accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "displayName", "Sam", "role", "CLIENT", "profile", Map.of("timeZone", "Europe/Berlin")))
+                .when().post("/api/v1/users");
+    }
+
+    private static void accept(String code, String password) {
+        given().contentType(ContentType.JSON).body(Map.of("token", code, "password", password))
+                .when().post("/api/v1/auth/accept-invitation").then().statusCode(200);
+    }
+
+    private static io.restassured.response.Response login(Map<String, String> body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/auth/login");
     }
 
     @Test
@@ -99,6 +189,33 @@ class AuthResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("refreshToken", therapist.refreshToken()))
                 .when().post("/api/v1/auth/logout").then().statusCode(204);
         refresh(therapist.refreshToken()).then().statusCode(400);
+    }
+
+    /** Access tokens stop with their session or their user, within seconds, not 15 minutes later when they expire. */
+    @Test
+    void logoutEndsItsSessionsAccessTokensAndDeactivationEndsThemAll() {
+        ClinicWithAdmin clinic = IdentityFixture.newClinic();
+        Member client = IdentityFixture.client(clinic);
+        String laptop = login(Map.of("email", client.email(), "password", IdentityFixture.PASSWORD))
+                .then().statusCode(200).extract().path("access_token");
+        self(client, client.accessToken()).then().statusCode(200);
+
+        given().contentType(ContentType.JSON).body(Map.of("refreshToken", client.refreshToken()))
+                .when().post("/api/v1/auth/logout").then().statusCode(204);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> self(client, client.accessToken()).then().statusCode(401).contentType(PROBLEM));
+        given().auth().oauth2(client.accessToken()).when().get("/api/v1/assignments").then().statusCode(401);
+        self(client, laptop).then().statusCode(200);
+
+        given().auth().oauth2(clinic.admin().accessToken()).when().post("/api/v1/users/{id}/deactivate", client.id())
+                .then().statusCode(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> self(client, laptop).then().statusCode(401));
+        given().auth().oauth2(laptop).when().get("/api/v1/assignments").then().statusCode(401);
+    }
+
+    private static io.restassured.response.Response self(Member member, String token) {
+        return given().auth().oauth2(token).when().get("/api/v1/users/{id}", member.id());
     }
 
     @Test
@@ -124,8 +241,12 @@ class AuthResourceTest {
                 .formParam("grant_type", "client_credentials").formParam("client_id", clientId).formParam("client_secret", secret + "x")
                 .when().post("/api/v1/auth/token").then().statusCode(401).contentType(PROBLEM);
 
+        given().auth().oauth2(token).when().get("/api/v1/assignments").then().statusCode(200);
         given().auth().oauth2(clinic.admin().accessToken()).when().delete("/api/v1/api-clients/{id}", created.getString("apiClient.id"))
                 .then().statusCode(204);
+        // the token it already holds stops too, without waiting for it to expire
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> given().auth().oauth2(token).when().get("/api/v1/assignments").then().statusCode(401));
         given().contentType(ContentType.URLENC)
                 .formParam("grant_type", "client_credentials").formParam("client_id", clientId).formParam("client_secret", secret)
                 .when().post("/api/v1/auth/token").then().statusCode(401);

@@ -64,6 +64,25 @@ class EdgeProtectionTest {
         limited.then().header("RateLimit-Policy", "\"auth\";q=3;w=60");
     }
 
+    /** A token that fails verification buys nothing: it spends its address's anonymous budget, on every kind of route. */
+    @Test
+    void requestsWithBadTokensCountAgainstTheirAddress() {
+        String valid = issuer.forUser(UUID.randomUUID(), UUID.randomUUID(), "THERAPIST");
+        String badSignature = valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAA";
+        for (String path : new String[] {"/api/v1/assignments/" + UUID.randomUUID(), "/api/v1/users"}) {
+            for (String token : new String[] {badSignature, "not-a-jwt", valid + "x"}) {
+                given().auth().oauth2(token).when().get(path)
+                        .then().statusCode(org.hamcrest.Matchers.oneOf(401, 429))
+                        .contentType("application/problem+json")
+                        .header("RateLimit-Policy", "\"anonymous\";q=4;w=60")
+                        .header("RateLimit", matchesPattern("\"anonymous\";r=\\d+;t=\\d+"));
+            }
+            Response limited = untilLimited(4, () -> given().auth().oauth2(badSignature).when().get(path));
+            limited.then().contentType("application/problem+json").body("status", equalTo(429))
+                    .header("Retry-After", notNullValue());
+        }
+    }
+
     @Test
     void anOversizedBodyIsA413AndAStreamedOneNeedsALength() {
         String token = issuer.forUser(UUID.randomUUID(), UUID.randomUUID(), "THERAPIST");

@@ -35,6 +35,8 @@ class IdentityEventsTest {
                 .when().delete("/api/v1/clients/{c}/care-team/{t}", client.id(), therapist.id()).then().statusCode(204);
         given().auth().oauth2(clinic.admin().accessToken())
                 .when().post("/api/v1/users/{id}/deactivate", therapist.id()).then().statusCode(200);
+        given().contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("refreshToken", client.refreshToken()))
+                .when().post("/api/v1/auth/logout").then().statusCode(204);
 
         assertPublished(UserChanged.CREATED, client.id().toString());
         assertPublished(InvitationCreated.TYPE, client.id().toString());
@@ -43,7 +45,49 @@ class IdentityEventsTest {
         assertPublished(CareTeamChanged.LINKED, client.id().toString());
         assertPublished(CareTeamChanged.UNLINKED, client.id().toString());
         assertPublished(UserChanged.DEACTIVATED, therapist.id().toString());
+        assertPublished(org.intersession.platform.event.identity.AccessRevoked.SESSION, client.id().toString());
     }
+
+    /** A reader of the identity topic learns no invitation code, no email address, no name and no contact address. */
+    @Test
+    void noSecretNameOrAddressCrossesTheTopicInClear() {
+        ClinicWithAdmin clinic = IdentityFixture.newClinic();
+        String email = "Sealed.Client-" + java.util.UUID.randomUUID() + "@clinic.test";
+        String name = "Quinn Sealed-" + java.util.UUID.randomUUID();
+        String phone = "+49 30 " + (1_000_000 + new java.util.Random().nextInt(8_000_000));
+        JsonPath created = given().auth().oauth2(clinic.admin().accessToken()).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("email", email, "displayName", name, "role", "CLIENT", "profile", java.util.Map.of(
+                        "timeZone", "Europe/Berlin",
+                        "channels", List.of(java.util.Map.of("type", "SMS", "address", phone, "consented", true)))))
+                .when().post("/api/v1/users").then().statusCode(201).extract().jsonPath();
+        String userId = created.getString("user.id");
+        String code = created.getString("invitationToken");
+
+        List<ConsumerRecord<String, String>> all = new java.util.ArrayList<>();
+        for (String type : List.of(UserChanged.CREATED, InvitationCreated.TYPE, ClientProfileChanged.TYPE)) {
+            List<ConsumerRecord<String, String>> records = TopicProbe.await(Topics.IDENTITY,
+                    value -> value.contains(type) && value.contains(userId), Duration.ofSeconds(30));
+            assertFalse(records.isEmpty(), type + " published");
+            all.addAll(records);
+        }
+        for (ConsumerRecord<String, String> record : all) {
+            String value = record.value();
+            for (String secret : List.of(code, code.substring(4), email, email.toLowerCase(), name, phone)) {
+                assertFalse(value.contains(secret), "in clear on the topic: " + secret + " in " + value);
+            }
+        }
+        List<ConsumerRecord<String, String>> invitation = all.stream()
+                .filter(r -> r.value().contains(InvitationCreated.TYPE)).toList();
+        // notification-service, holding the events key, opens what it needs to send the invitation
+        InvitationCreated event = JsonPath.from(invitation.get(0).value()).getObject("data", InvitationCreated.class);
+        InvitationCreated.Invitee invitee = event.invitee(sealing);
+        assertEquals(code, invitee.code());
+        assertEquals(email, invitee.email());
+        assertEquals(name, invitee.displayName());
+    }
+
+    @jakarta.inject.Inject
+    org.intersession.platform.event.SealedPayloads sealing;
 
     private static void assertPublished(String type, String key) {
         List<ConsumerRecord<String, String>> records = TopicProbe.await(Topics.IDENTITY,

@@ -72,6 +72,8 @@ public final class DemoClinic {
             new Homework("tom@lakeside.demo", "graded-exposure", "FREQ=WEEKLY;BYDAY=MO,WE,FR", LocalTime.of(17, 0), null, -1),
             new Homework("tom@lakeside.demo", "mindfulness-practice", "FREQ=DAILY", LocalTime.of(7, 30), null, -1));
 
+    private static final String CLINIC_NAME = "Lakeside Therapy (demo)";
+
     private final GatewayClient api;
     private final String gateway;
     private final Path data;
@@ -86,6 +88,22 @@ public final class DemoClinic {
         this.out = out;
     }
 
+    /** Whether an earlier run created the demo clinic (accounts are per clinic, so a second one would be no conflict). */
+    private boolean demoClinicExists(String operator) throws IOException {
+        String cursor = null;
+        do {
+            JsonNode page = api.expect(200, "GET", "/api/v1/clinics?limit=100" + (cursor == null ? ""
+                    : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8)), operator, null);
+            for (JsonNode clinic : page.path("items")) {
+                if (CLINIC_NAME.equals(clinic.path("name").asText())) {
+                    return true;
+                }
+            }
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return false;
+    }
+
     public void seed() throws IOException {
         Path logins = data.resolve(LOGINS_FILE);
         if (Files.exists(logins)) {
@@ -98,12 +116,12 @@ public final class DemoClinic {
         String password = "demo-" + random(12);
         String operator = api.expect(200, "POST", "/api/v1/auth/login", null,
                 Map.of("email", Stack.OPERATOR_EMAIL, "password", operatorPassword)).path("access_token").asText();
-        GatewayClient.Reply clinic = api.call("POST", "/api/v1/clinics", operator, Map.of("name", "Lakeside Therapy (demo)",
-                "admin", Map.of("email", "admin@lakeside.demo", "displayName", "Alex Morgan")));
-        if (clinic.status() == 409) {
+        if (demoClinicExists(operator)) {
             out.println("A demo clinic was partly seeded by an earlier run that did not finish; remove .intersession/ to start afresh.");
             return;
         }
+        GatewayClient.Reply clinic = api.call("POST", "/api/v1/clinics", operator, Map.of("name", CLINIC_NAME,
+                "admin", Map.of("email", "admin@lakeside.demo", "displayName", "Alex Morgan")));
         if (clinic.status() != 201) {
             throw new IOException("creating the demo clinic answered " + clinic.status() + ": " + clinic.body());
         }
@@ -160,7 +178,7 @@ public final class DemoClinic {
                         "decision", "CONTINUE", "therapistNotes", "Good progress; keep noticing the evidence against."))));
 
         StringBuilder text = new StringBuilder();
-        text.append("Demo clinic \"Lakeside Therapy (demo)\" at ").append(gateway).append("; every login's password: ")
+        text.append("Demo clinic \"" + CLINIC_NAME + "\" at ").append(gateway).append("; every login's password: ")
                 .append(password).append(System.lineSeparator());
         text.append(String.format("  %-10s %-22s %s%n", "CLINIC_ADMIN", "admin@lakeside.demo", "Alex Morgan"));
         for (Person person : concat(THERAPISTS, CLIENTS)) {
@@ -181,8 +199,9 @@ public final class DemoClinic {
     private int logWeeks(String assignmentId, Person client, String token, JsonNode fields, Homework homework, LocalDate start,
                          int salt) throws IOException {
         Instant now = Instant.now();
-        JsonNode occurrences = api.expect(200, "GET", "/api/v1/assignments/" + assignmentId + "/occurrences?limit=500&from="
-                + start.atStartOfDay(ZoneId.of(client.timeZone())).toInstant() + "&to=" + now, token, null).path("items");
+        // progress-service answers occurrences, once the assignment has reached it
+        JsonNode occurrences = api.eventually(200, "GET", "/api/v1/assignments/" + assignmentId + "/occurrences?limit=500&from="
+                + start.atStartOfDay(ZoneId.of(client.timeZone())).toInstant() + "&to=" + now, token, null, EVENTUAL).path("items");
         int logged = 0;
         for (JsonNode occurrence : occurrences) {
             if (Instant.parse(occurrence.path("windowEnd").asText()).isAfter(now)) {
@@ -221,8 +240,7 @@ public final class DemoClinic {
                 entry.put("distressAfter", (int) Math.round(10 + 50 * distress));
                 entry.put("minutesSpent", 10 + dayIndex % 4 * 5);
             }
-            // the first entry waits for the assignment to reach progress-service
-            api.eventually(201, "POST", "/api/v1/progress-entries", token, entry, logged == 0 ? EVENTUAL : Duration.ZERO);
+            api.expect(201, "POST", "/api/v1/progress-entries", token, entry);
             logged++;
         }
         return logged;

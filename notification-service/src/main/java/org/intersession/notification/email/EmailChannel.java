@@ -1,12 +1,15 @@
 package org.intersession.notification.email;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.intersession.notification.notification.Notification;
 import org.intersession.notification.preference.NotificationPreference;
 import org.intersession.notification.preference.PreferencesInput;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
+import org.intersession.platform.event.SealedPayloads;
 import org.intersession.platform.event.identity.UserChanged;
 
 import java.time.OffsetDateTime;
@@ -26,10 +29,17 @@ public class EmailChannel {
 
     private final EmailSender sender;
     private final EventCodec codec;
+    private final SealedPayloads sealing;
 
-    EmailChannel(EmailSender sender, EventCodec codec) {
+    EmailChannel(EmailSender sender, EventCodec codec, SealedPayloads sealing) {
         this.sender = sender;
         this.codec = codec;
+        this.sealing = sealing;
+    }
+
+    /** notification-service cannot start without the events key: it opens every address and invitation. */
+    void checkKey(@Observes StartupEvent started) {
+        sealing.requireKey();
     }
 
     /** What this channel did, for the caller's own records. */
@@ -42,7 +52,11 @@ public class EmailChannel {
             return;
         }
         UserChanged user = codec.data(event, UserChanged.class);
-        if (user.userId() == null || user.clinicId() == null || user.email() == null || user.email().isBlank()) {
+        if (user.userId() == null || user.clinicId() == null) {
+            return;
+        }
+        String email = user.emailAddress(sealing);
+        if (email == null || email.isBlank()) {
             return;
         }
         OffsetDateTime at = event.time() != null ? event.time() : OffsetDateTime.now(ZoneOffset.UTC);
@@ -55,7 +69,7 @@ public class EmailChannel {
             contact.userId = user.userId();
         }
         contact.clinicId = user.clinicId();
-        contact.email = user.email().length() > 254 ? user.email().substring(0, 254) : user.email();
+        contact.email = email.length() > 254 ? email.substring(0, 254) : email;
         contact.status = event.hasType(UserChanged.DEACTIVATED) ? DEACTIVATED
                 : user.status() == null ? "ACTIVE" : user.status();
         contact.changedAt = at;

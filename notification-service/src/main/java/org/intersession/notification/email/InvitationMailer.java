@@ -6,6 +6,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
+import org.intersession.platform.event.SealedPayloads;
 import org.intersession.platform.event.identity.InvitationCreated;
 import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.consume.ConsumerTransaction;
@@ -29,9 +30,12 @@ public class InvitationMailer {
     private final IdentityReplica identity;
     private final EmailChannel contacts;
     private final String invitationUrl;
+    private final SealedPayloads sealing;
 
     InvitationMailer(ConsumerTransaction transaction, EventCodec codec, Inbox inbox, EmailSender sender, IdentityReplica identity, EmailChannel contacts,
-                     @ConfigProperty(name = "intersession.notification.invitation-url") String invitationUrl) {
+                     @ConfigProperty(name = "intersession.notification.invitation-url") String invitationUrl,
+                     SealedPayloads sealing) {
+        this.sealing = sealing;
         this.transaction = transaction;
         this.codec = codec;
         this.inbox = inbox;
@@ -58,13 +62,14 @@ public class InvitationMailer {
             return;
         }
         InvitationCreated invitation = codec.data(event, InvitationCreated.class);
-        String text = "Hello " + invitation.displayName() + ",\n\n"
+        InvitationCreated.Invitee invitee = invitation.invitee(sealing);
+        String text = "Hello " + invitee.displayName() + ",\n\n"
                 + "you have been invited to Intersession, where your care team shares homework between sessions.\n"
-                + "Set your password here: " + invitationUrl + invitation.token() + "\n\n"
-                + "Or enter this invitation code in the app: " + invitation.token() + "\n"
+                + "Set your password here: " + invitationUrl + invitee.code() + "\n\n"
+                + "Or enter this invitation code in the app: " + invitee.code() + "\n"
                 + "It can be used once, until " + DateTimeFormatter.RFC_1123_DATE_TIME.format(invitation.expiresAt()) + ".\n\n"
                 + "If you did not expect this email, you can ignore it.\n";
         sender.send(event, new EmailSender.Email(invitation.clinicId(), invitation.userId(), "invitation",
-                invitation.email(), "Your invitation to Intersession", text));
+                invitee.email(), "Your invitation to Intersession", text));
     }
 }

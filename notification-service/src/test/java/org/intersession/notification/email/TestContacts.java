@@ -1,6 +1,8 @@
 package org.intersession.notification.email;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.arc.Arc;
+import org.intersession.platform.event.SealedPayloads;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.event.identity.UserChanged;
 import org.intersession.testing.TestEvents;
@@ -11,7 +13,10 @@ import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 
-/** Gives a test user an email address the way the gateway does, through a user event, and waits until it is known. */
+/**
+ * Gives a test user an email address the way the gateway does, through a user event with the address sealed, and
+ * waits until it is known.
+ */
 public final class TestContacts {
 
     private TestContacts() {
@@ -20,7 +25,8 @@ public final class TestContacts {
     public static String knownAddress(UUID clinic, UUID user, String role) {
         String address = role.toLowerCase(Locale.ROOT) + "-" + user + "@clinic.test";
         TestEvents.publish(Topics.IDENTITY, user.toString(), UserChanged.CREATED, "users/" + user,
-                new UserChanged(user, clinic, role, "Robin Example", address, "ACTIVE"));
+                UserChanged.of(user, clinic, role, "ACTIVE", Arc.container().instance(SealedPayloads.class).get()
+                        .seal(new UserChanged.Contact(address), user.toString())));
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> UserContact.findById(user) != null));
         return address;

@@ -181,11 +181,11 @@ class WebhookDeliveryTest {
         UUID adminId = UUID.randomUUID();
         UUID formerAdmin = UUID.randomUUID();
         TestEvents.publish(Topics.IDENTITY, adminId.toString(), UserChanged.CREATED, "users/" + adminId,
-                new UserChanged(adminId, clinic, "CLINIC_ADMIN", "Ada", "ada@example.org", "ACTIVE"));
+                UserChanged.of(adminId, clinic, "CLINIC_ADMIN", "ACTIVE", null));
         TestEvents.publish(Topics.IDENTITY, formerAdmin.toString(), UserChanged.CREATED, "users/" + formerAdmin,
-                new UserChanged(formerAdmin, clinic, "CLINIC_ADMIN", "Bo", "bo@example.org", "ACTIVE"));
+                UserChanged.of(formerAdmin, clinic, "CLINIC_ADMIN", "ACTIVE", null));
         String deactivated = TestEvents.publish(Topics.IDENTITY, formerAdmin.toString(), UserChanged.DEACTIVATED, "users/" + formerAdmin,
-                new UserChanged(formerAdmin, clinic, "CLINIC_ADMIN", "Bo", "bo@example.org", "DEACTIVATED"));
+                UserChanged.of(formerAdmin, clinic, "CLINIC_ADMIN", "DEACTIVATED", null));
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> ClinicAdmin.count("userId = ?1 and clinicId = ?2", adminId, clinic)) == 1);
         awaitConsumed(ClinicAdmins.CONSUMER, deactivated);

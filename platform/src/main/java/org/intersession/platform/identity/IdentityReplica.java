@@ -1,16 +1,23 @@
 package org.intersession.platform.identity;
 
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
+import org.intersession.platform.event.identity.AccessRevoked;
 import org.intersession.platform.event.identity.CareTeamChanged;
 import org.intersession.platform.event.identity.ClientProfileChanged;
+import org.intersession.platform.event.identity.UserChanged;
+import org.intersession.platform.security.Caller;
+import org.intersession.platform.security.Role;
+import org.intersession.platform.security.TokenRevocations;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,10 +33,46 @@ public class IdentityReplica {
     public static final String THERAPIST_CARES_FOR = "exists (select 1 from CareTeamMember m where m.clientId = %s.clientId"
             + " and m.therapistId = :therapist and m.clinicId = :clinic)";
 
-    private final EventCodec codec;
+    /**
+     * JPQL: narrows {@code <alias>} (an entity with a {@code clientId}, in a query already limited to {@code :clinic})
+     * to what the caller may see: a client their own, a therapist their care team's, an admin or an API client all of
+     * the clinic's.
+     */
+    public static void scope(Caller caller, String alias, StringBuilder query, Parameters params) {
+        if (caller.is(Role.CLIENT)) {
+            query.append(" and ").append(alias).append(".clientId = :caller");
+            params.and("caller", caller.id());
+        } else if (caller.is(Role.THERAPIST)) {
+            query.append(" and ").append(THERAPIST_CARES_FOR.formatted(alias));
+            params.and("therapist", caller.id());
+        }
+    }
 
-    IdentityReplica(EventCodec codec) {
+    /**
+     * SQL, for queries over plain JDBC: narrows rows of client data ({@code <alias>.client_id}, in a query already
+     * limited to the caller's clinic) to what the caller may see: a client their own, a therapist their care team's,
+     * an admin or an API client all of the clinic's. Adds its parameters to {@code params}.
+     */
+    public static String sqlScope(Caller caller, String alias, List<Object> params) {
+        if (caller.is(Role.CLIENT)) {
+            params.add(caller.id());
+            return " and " + alias + ".client_id = ?";
+        }
+        if (caller.is(Role.THERAPIST)) {
+            params.add(caller.id());
+            params.add(caller.clinicId());
+            return " and exists (select 1 from care_team_member m where m.client_id = " + alias + ".client_id"
+                    + " and m.therapist_id = ? and m.clinic_id = ?)";
+        }
+        return "";
+    }
+
+    private final EventCodec codec;
+    private final TokenRevocations revocations;
+
+    IdentityReplica(EventCodec codec, TokenRevocations revocations) {
         this.codec = codec;
+        this.revocations = revocations;
     }
 
     @Transactional
@@ -58,7 +101,10 @@ public class IdentityReplica {
         return ClientProfileReplica.find("clientId = ?1 and clinicId = ?2", clientId, clinicId).firstResultOptional();
     }
 
-    /** Applies a care-team or profile event; other identity events are not this replica's business. Idempotent. */
+    /**
+     * Applies a care-team or profile event, and the revocations of access (a deactivated user, an ended session, a
+     * revoked API client) to this service's token checks. Other identity events are not its business. Idempotent.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(CloudEvent event) {
         if (event.hasType(CareTeamChanged.LINKED)) {
@@ -77,6 +123,11 @@ public class IdentityReplica {
                     unlinked.clientId(), unlinked.therapistId(), unlinked.clinicId());
         } else if (event.hasType(ClientProfileChanged.TYPE)) {
             apply(codec.data(event, ClientProfileChanged.class), timeOf(event));
+        } else if (event.hasType(UserChanged.DEACTIVATED)) {
+            revocations.revoke(codec.data(event, UserChanged.class).userId(), null, timeOf(event));
+        } else if (event.hasType(AccessRevoked.SESSION) || event.hasType(AccessRevoked.API_CLIENT)) {
+            AccessRevoked revoked = codec.data(event, AccessRevoked.class);
+            revocations.revoke(revoked.subjectId(), revoked.sessionId(), revoked.revokedAt());
         }
     }
 

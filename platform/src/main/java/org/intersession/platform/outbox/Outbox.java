@@ -1,13 +1,12 @@
 package org.intersession.platform.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
+import org.intersession.platform.transaction.AfterCommit;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -66,18 +65,6 @@ public class Outbox {
             return;
         }
         transactions.putResource(Outbox.class, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        AfterCommit.run(transactions, relay::wake);
     }
 }

@@ -29,17 +29,26 @@ public class VerifiedTokens {
     private record Verified(JWTCallerPrincipal principal, long expiresAtNanos) {
     }
 
+    /** Whether a verified token was revoked since it was issued; asked on every use, cached or not. */
+    @FunctionalInterface
+    interface Revoked {
+        boolean test(JWTCallerPrincipal principal);
+    }
+
     private final Cache<String, Verified> cache;
     private final Ticker ticker;
     private final boolean enabled;
+    private final Revoked revoked;
 
     @Inject
-    VerifiedTokens(VerifiedTokensConfig config) {
-        this(config.maxEntries(), config.maxAge(), Ticker.systemTicker());
+    VerifiedTokens(VerifiedTokensConfig config, TokenRevocations revocations) {
+        this(config.maxEntries(), config.maxAge(), Ticker.systemTicker(), principal -> revocations.revoked(
+                uuid(principal.getSubject()), uuid(principal.getClaim("sid")), principal.getIssuedAtTime()));
     }
 
-    VerifiedTokens(int maxEntries, Duration maxAge, Ticker ticker) {
+    VerifiedTokens(int maxEntries, Duration maxAge, Ticker ticker, Revoked revoked) {
         this.ticker = ticker;
+        this.revoked = revoked;
         this.enabled = maxEntries > 0 && !maxAge.isZero();
         long maxAgeNanos = maxAge.toNanos();
         this.cache = Caffeine.newBuilder()
@@ -65,8 +74,22 @@ public class VerifiedTokens {
                 .build();
     }
 
-    /** The principal of an earlier successful verification of exactly this token, or of this one. */
+    /**
+     * The principal of an earlier successful verification of exactly this token, or of this one; a token revoked since
+     * it was issued (its user deactivated, its session ended, its API client revoked) is refused either way.
+     */
     public JWTCallerPrincipal verify(String token, Verification verification) throws ParseException {
+        return unlessRevoked(verified(token, verification));
+    }
+
+    private JWTCallerPrincipal unlessRevoked(JWTCallerPrincipal principal) throws ParseException {
+        if (revoked.test(principal)) {
+            throw new ParseException("token revoked");
+        }
+        return principal;
+    }
+
+    private JWTCallerPrincipal verified(String token, Verification verification) throws ParseException {
         if (!enabled) {
             return verification.verify();
         }
@@ -86,5 +109,17 @@ public class VerifiedTokens {
     long size() {
         cache.cleanUp();
         return cache.estimatedSize();
+    }
+
+    /** A claim as a UUID, or null when it is absent or not one (such a subject or session was never revoked). */
+    private static java.util.UUID uuid(Object claim) {
+        if (claim == null) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(claim.toString().replace("\"", ""));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

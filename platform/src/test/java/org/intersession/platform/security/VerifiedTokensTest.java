@@ -21,7 +21,7 @@ class VerifiedTokensTest {
     private final AtomicInteger verifications = new AtomicInteger();
 
     private VerifiedTokens cache(int maxEntries, Duration maxAge) {
-        return new VerifiedTokens(maxEntries, maxAge, nanos::get);
+        return new VerifiedTokens(maxEntries, maxAge, nanos::get, principal -> false);
     }
 
     /** A verification that counts its calls and yields a principal whose token runs {@code secondsLeft} more. */
@@ -37,6 +37,18 @@ class VerifiedTokensTest {
 
     private void advance(Duration duration) {
         nanos.addAndGet(duration.toNanos());
+    }
+
+    @Test
+    void aCachedTokenIsRefusedOnceItIsRevoked() throws ParseException {
+        java.util.concurrent.atomic.AtomicBoolean revoked = new java.util.concurrent.atomic.AtomicBoolean();
+        VerifiedTokens cache = new VerifiedTokens(100, Duration.ofMinutes(5), nanos::get, principal -> revoked.get());
+        cache.verify("token-a", valid("token-a", 600));
+        revoked.set(true);
+        assertThrows(ParseException.class, () -> cache.verify("token-a", valid("token-a", 600)));
+        assertEquals(1, verifications.get(), "refused from the cache, without verifying again");
+        VerifiedTokens uncached = new VerifiedTokens(0, Duration.ZERO, nanos::get, principal -> revoked.get());
+        assertThrows(ParseException.class, () -> uncached.verify("token-b", valid("token-b", 600)));
     }
 
     @Test

@@ -1,10 +1,8 @@
 package org.intersession.progress.adherence;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
-import org.intersession.platform.audit.AuditSubject;
 import org.intersession.platform.identity.CareTeamMember;
 import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.problem.ApiProblemException;
@@ -24,7 +22,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -65,7 +62,7 @@ public class AdherenceService {
     @Transactional
     public Adherence forAssignment(Caller caller, UUID assignmentId, Range range) {
         READ_ADHERENCE.require(caller);
-        TrackedAssignment assignment = visible(caller, assignmentId)
+        TrackedAssignment assignment = TrackedAssignment.visibleTo(caller, assignmentId)
                 .orElseThrow(() -> ApiProblemException.notFound("Assignment"));
         return compute(assignment, range, Instant.now(), logged(caller.clinicId(), List.of(assignment), range.from(), range.to()));
     }
@@ -162,22 +159,6 @@ public class AdherenceService {
             }
         });
         return logged;
-    }
-
-    /** The assignment, if the caller may see it: a client their own, a therapist their care team's, an admin the clinic's. */
-    private static Optional<TrackedAssignment> visible(Caller caller, UUID assignmentId) {
-        Optional<TrackedAssignment> assignment = TrackedAssignment.<TrackedAssignment>find(
-                "assignmentId = ?1 and clinicId = ?2", assignmentId, caller.clinicId()).firstResultOptional();
-        // named before the caller's own scope narrows it: a refused attempt is audited under that client too
-        assignment.ifPresent(a -> AuditSubject.concerns(a.clientId));
-        if (caller.is(Role.CLIENT)) {
-            return assignment.filter(a -> a.clientId.equals(caller.id()));
-        }
-        if (caller.is(Role.THERAPIST)) {
-            return assignment.filter(a -> CareTeamMember.count("clinicId = ?1 and therapistId = ?2 and clientId = ?3",
-                    caller.clinicId(), caller.id(), a.clientId) > 0);
-        }
-        return assignment;
     }
 
     private static List<UUID> careTeam(Caller caller) {

@@ -1,7 +1,11 @@
 package org.intersession.progress.entry;
 
 import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -9,6 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
+import org.intersession.platform.web.Changes;
+import org.intersession.platform.web.Cursor;
+import org.intersession.platform.web.Page;
 
 import java.util.UUID;
 
@@ -32,11 +40,39 @@ import java.util.UUID;
 public class ProgressEntryResource {
 
     private final ProgressEntryService entries;
+    private final ProgressEntryListing listing;
     private final CurrentCaller caller;
 
-    ProgressEntryResource(ProgressEntryService entries, CurrentCaller caller) {
+    ProgressEntryResource(ProgressEntryService entries, ProgressEntryListing listing, CurrentCaller caller) {
         this.entries = entries;
+        this.listing = listing;
         this.caller = caller;
+    }
+
+    @GET
+    @Operation(operationId = "listProgressEntries", summary = "List progress entries",
+            description = "Entries newest first (by when they reached Intersession), optionally of one assignment or one client. "
+                    + "A client lists their own, a therapist their care team's, an admin or an API client with progress:read "
+                    + "the clinic's. A private note is shown to its client only.")
+    public Page<ProgressEntryView> list(@QueryParam("assignmentId") UUID assignmentId,
+                                        @QueryParam("clientId") UUID clientId,
+                                        @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                                        @QueryParam("cursor") @Size(max = 200) String cursor) {
+        return listing.list(caller.get(), new ProgressEntryListing.Filter(assignmentId, clientId), limit, Cursor.decode(cursor));
+    }
+
+    @GET
+    @Path("sync")
+    @Operation(operationId = "syncProgressEntries", summary = "Progress entries recorded or amended since a sync token",
+            description = "A changes feed for apps that work offline: every entry recorded or amended after `since`, oldest "
+                    + "change first, each in its current state. Leave `since` out the first time to get every entry; keep "
+                    + "`syncToken` and send it as `since` next time; while `hasMore` is true, ask again at once. A token "
+                    + "belongs to the filters it was made with. No change is skipped, even one committed late.")
+    public Changes<ProgressEntryView> sync(@QueryParam("since") @Size(max = 200) String since,
+                                           @QueryParam("assignmentId") UUID assignmentId,
+                                           @QueryParam("clientId") UUID clientId,
+                                           @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return listing.changes(caller.get(), new ProgressEntryListing.Filter(assignmentId, clientId), limit, since);
     }
 
     /** 201 the first time; 200 with the same entry when an offline app resubmits it. */

@@ -1,5 +1,7 @@
 package org.intersession.progress.entry;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,6 +25,7 @@ import org.intersession.platform.schema.FieldSchema;
 import org.intersession.platform.schema.TriggeredAlert;
 import org.intersession.platform.security.Caller;
 import org.intersession.platform.security.Role;
+import org.intersession.platform.web.CanonicalJson;
 import org.intersession.progress.replica.TrackedAssignment;
 
 import java.sql.PreparedStatement;
@@ -70,11 +73,11 @@ public class ProgressEntryService {
         TrackedAssignment assignment = Optional.ofNullable(TrackedAssignment.<TrackedAssignment>findById(request.assignmentId()))
                 .filter(a -> caller.clinicId().equals(a.clinicId) && caller.id().equals(a.clientId))
                 .orElseThrow(() -> ApiProblemException.notFound("Assignment"));
-        Map<String, Object> answers = request.answers() == null ? Map.of() : request.answers();
+        Map<String, Object> answers = withoutNulls(request.answers());
 
         ProgressEntry existing = ProgressEntry.findById(request.id());
         if (existing != null) {
-            if (sameEntry(existing, caller, request, answers)) {
+            if (isResendOf(existing, caller, request)) {
                 return new Recorded(ProgressEntryView.of(existing, true), false);
             }
             throw ApiProblemException.conflict("An entry with this id was already recorded with other content");
@@ -140,7 +143,7 @@ public class ProgressEntryService {
         }
         TrackedAssignment assignment = TrackedAssignment.findById(entry.assignmentId);
         NewProgressEntry corrected = amendment.asEntryOf(entry);
-        Map<String, Object> answers = corrected.answers() == null ? Map.of() : corrected.answers();
+        Map<String, Object> answers = withoutNulls(corrected.answers());
         validate(corrected, answers, assignment.fieldSchema);
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -303,20 +306,56 @@ public class ProgressEntryService {
         return value == null || value instanceof String s && s.isBlank() || value instanceof List<?> l && l.isEmpty();
     }
 
-    private static boolean sameEntry(ProgressEntry existing, Caller caller, NewProgressEntry request, Map<String, Object> answers) {
-        return existing.clinicId.equals(caller.clinicId())
-                && existing.clientId.equals(caller.id())
-                && existing.assignmentId.equals(request.assignmentId())
-                && existing.occurrenceKey.equals(request.occurrenceKey())
-                && existing.status == request.status()
-                && Objects.equals(existing.note, request.note())
-                && Objects.equals(existing.completedAt == null ? null : existing.completedAt.toInstant(),
-                        request.completedAt() == null ? null : request.completedAt().toInstant().truncatedTo(ChronoUnit.MICROS))
-                && sameJson(existing.answers, answers);
+    /** A null answer is no answer (see AnswerValidator): it is not kept, so a stored entry never holds one. */
+    private static Map<String, Object> withoutNulls(Map<String, Object> answers) {
+        if (answers == null) {
+            return Map.of();
+        }
+        Map<String, Object> given = new HashMap<>(answers);
+        given.values().removeIf(Objects::isNull);
+        return given;
     }
 
-    /** Compares answers as JSON, since numbers read back from the database may have another Java type. */
-    private static boolean sameJson(Map<String, Object> stored, Map<String, Object> sent) {
-        return JSON.valueToTree(stored).toString().equals(JSON.valueToTree(sent).toString());
+    /** What a resend must repeat: everything the client sent, named as in the view; completedAt is compared apart. */
+    private static final List<String> CONTENT = List.of("assignmentId", "occurrenceKey", "status", "answers", "moodBefore",
+            "moodAfter", "distressBefore", "distressAfter", "minutesSpent", "note", "notePrivate", "skipReason", "skipReasonText");
+
+    /**
+     * Whether a request is the client's own entry sent again: the same content as the entry was first recorded with
+     * (its first revision, once amended), compared as parsed JSON values, so the order of the answers' keys (jsonb
+     * keeps its own) or how a number is written (40 or 40.0) never turns a resend into a conflict.
+     */
+    private static boolean isResendOf(ProgressEntry existing, Caller caller, NewProgressEntry request) {
+        if (!existing.clinicId.equals(caller.clinicId()) || !existing.clientId.equals(caller.id())) {
+            return false;
+        }
+        JsonNode first = existing.version == 1 ? JSON.valueToTree(ProgressEntryView.of(existing, true)) : firstState(existing.id);
+        Instant firstCompletedAt = first.path("completedAt").isTextual()
+                ? OffsetDateTime.parse(first.path("completedAt").asText()).toInstant() : null;
+        Instant sentCompletedAt = request.completedAt() == null ? null : request.completedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        return Objects.equals(firstCompletedAt, sentCompletedAt)
+                && CanonicalJson.equivalent(content(first), content(JSON.valueToTree(request)));
+    }
+
+    private static ObjectNode content(JsonNode entry) {
+        ObjectNode content = JSON.createObjectNode();
+        CONTENT.forEach(field -> content.set(field, entry.path(field).isMissingNode() ? null : entry.get(field)));
+        // no answers and an empty object of them are the same
+        if (!content.path("answers").isObject()) {
+            content.putObject("answers");
+        }
+        return content;
+    }
+
+    /** The state an amended entry was first recorded in, as its revision 1 keeps it. */
+    private static JsonNode firstState(UUID entryId) {
+        Object state = ProgressEntry.getEntityManager().createNativeQuery(
+                        "select cast(state as text) from progress_entry_revision where entry_id = :id and version = 1")
+                .setParameter("id", entryId).getSingleResult();
+        try {
+            return JSON.readTree(state.toString());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("revision 1 of entry " + entryId + " is not JSON", e);
+        }
     }
 }

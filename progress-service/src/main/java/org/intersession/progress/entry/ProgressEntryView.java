@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,7 +20,7 @@ public record ProgressEntryView(UUID id, UUID assignmentId, UUID clientId, Strin
     static ProgressEntryView of(ProgressEntry e, boolean readerIsTheClient) {
         boolean hideNote = e.notePrivate && !readerIsTheClient;
         return new ProgressEntryView(e.id, e.assignmentId, e.clientId, e.occurrenceKey, e.status, e.late, e.completedAt,
-                Map.copyOf(e.answers),
+                Collections.unmodifiableMap(new LinkedHashMap<>(e.answers)),
                 e.moodBefore, e.moodAfter, e.distressBefore, e.distressAfter, e.minutesSpent, hideNote ? null : e.note,
                 e.notePrivate, e.note != null && !e.note.isBlank(), e.skipReason, e.skipReasonText, e.recordedAt, e.version, e.amendedAt);
     }

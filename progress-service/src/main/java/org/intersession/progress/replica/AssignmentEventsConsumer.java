@@ -74,6 +74,9 @@ public class AssignmentEventsConsumer {
         }
         // the schedule, zone or status may have changed: the missed-occurrence job works out the next window again
         tracked.missedNextWindowEnd = null;
+        if ("CANCELLED".equals(snapshot.status()) && tracked.cancelledAt == null) {
+            tracked.cancelledAt = snapshot.changedAt();
+        }
         tracked.therapistId = snapshot.therapistId();
         tracked.title = snapshot.title();
         tracked.status = snapshot.status();

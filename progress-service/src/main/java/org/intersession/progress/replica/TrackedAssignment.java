@@ -7,10 +7,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.intersession.platform.audit.AuditSubject;
+import org.intersession.platform.identity.CareTeamMember;
+import org.intersession.platform.security.Caller;
+import org.intersession.platform.security.Role;
 import org.intersession.platform.schedule.Schedule;
 import org.intersession.platform.schema.FieldSchema;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What progress-service knows of an assignment, from assignment-service's events. */
@@ -62,4 +67,27 @@ public class TrackedAssignment extends PanacheEntityBase {
     /** The assignment's version in the snapshot this row holds. */
     @Column(nullable = false)
     public long version;
+
+    /** When it was cancelled (its event's time), if it was: nothing due after that is asked of the client. */
+    @Column(name = "cancelled_at")
+    public OffsetDateTime cancelledAt;
+
+    /**
+     * The assignment, if the caller may see it: a client their own, a therapist their care team's, an admin or an API
+     * client the clinic's. A refused attempt on a client's assignment is audited under that client.
+     */
+    public static Optional<TrackedAssignment> visibleTo(Caller caller, UUID assignmentId) {
+        Optional<TrackedAssignment> assignment = TrackedAssignment.<TrackedAssignment>find(
+                "assignmentId = ?1 and clinicId = ?2", assignmentId, caller.clinicId()).firstResultOptional();
+        // named before the caller's own scope narrows it: a refused attempt is audited under that client too
+        assignment.ifPresent(a -> AuditSubject.concerns(a.clientId));
+        if (caller.is(Role.CLIENT)) {
+            return assignment.filter(a -> a.clientId.equals(caller.id()));
+        }
+        if (caller.is(Role.THERAPIST)) {
+            return assignment.filter(a -> CareTeamMember.count("clinicId = ?1 and therapistId = ?2 and clientId = ?3",
+                    caller.clinicId(), caller.id(), a.clientId) > 0);
+        }
+        return assignment;
+    }
 }

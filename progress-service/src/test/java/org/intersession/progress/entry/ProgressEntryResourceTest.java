@@ -3,6 +3,7 @@ package org.intersession.progress.entry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
@@ -12,6 +13,7 @@ import org.intersession.platform.event.assignment.ReminderPolicy;
 import org.intersession.platform.event.progress.ProgressRecorded;
 import org.intersession.platform.schedule.Schedule;
 import org.intersession.platform.schema.FieldSchema;
+import org.intersession.testing.ChangesFeed;
 import org.intersession.testing.TestEvents;
 import org.intersession.testing.TestTokens;
 import org.intersession.testing.TopicProbe;
@@ -32,6 +34,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,6 +54,9 @@ class ProgressEntryResourceTest {
 
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    @Inject
+    javax.sql.DataSource dataSource;
 
     private final UUID clinic = UUID.randomUUID();
     private final UUID therapist = UUID.randomUUID();
@@ -86,6 +93,59 @@ class ProgressEntryResourceTest {
         post(body).then().statusCode(200).body("id", equalTo(entry.toString()));
         post(entry(entry, assignment, 2, "DONE")).then().statusCode(409).contentType(PROBLEM);
         post(entry(UUID.randomUUID(), assignment, 2, "DONE")).then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("occurrence"));
+    }
+
+    /**
+     * PostgreSQL's jsonb keeps object keys in its own order (shorter first), and numbers by value: a resend compares
+     * parsed values, so the order an app sends the answers in, or 40 written as 40.0, never makes it a conflict.
+     */
+    @Test
+    void anIdenticalResendIsIdempotentWhateverTheKeyOrderOrNumberFormatting() {
+        UUID assignment = published(schema());
+        UUID entry = UUID.randomUUID();
+        String fields = "\"id\":\"" + entry + "\",\"assignmentId\":\"" + assignment + "\",\"occurrenceKey\":\""
+                + TestEvents.dailyOccurrenceKey(3) + "\",\"status\":\"DONE\",\"moodBefore\":4,\"note\":\"After the meeting\"";
+        String sent = "{" + fields + ",\"answers\":{\"situation\":\"Team meeting\",\"intensity\":40}}";
+        postJson(sent).then().statusCode(201).body("version", equalTo(1));
+
+        postJson(sent).then().statusCode(200).body("id", equalTo(entry.toString())).body("answers.intensity", equalTo(40));
+        postJson("{\"answers\":{\"intensity\":40.0,\"situation\":\"Team meeting\"}," + fields + "}").then().statusCode(200);
+        postJson("{" + fields + ",\"answers\":{\"situation\":\"Team meeting\",\"intensity\":40,\"unused\":null}}").then().statusCode(200);
+
+        // anything else that differs is another entry under the same id
+        postJson("{" + fields + ",\"answers\":{\"situation\":\"Team meeting\",\"intensity\":45}}").then().statusCode(409).contentType(PROBLEM);
+        postJson("{" + fields + ",\"answers\":{\"situation\":\"Team meeting\",\"intensity\":\"40\"}}").then().statusCode(409);
+        postJson("{" + fields.replace("\"moodBefore\":4", "\"moodBefore\":5")
+                + ",\"answers\":{\"situation\":\"Team meeting\",\"intensity\":40}}").then().statusCode(409);
+    }
+
+    @Test
+    void aNullAnswerIsNoAnswerAndIsNotKept() {
+        UUID assignment = published(schema());
+        Map<String, Object> answers = new HashMap<>();
+        answers.put("situation", null);
+        answers.put("intensity", 20);
+        Map<String, Object> body = entry(UUID.randomUUID(), assignment, 4, "PARTIAL");
+        body.put("answers", answers);
+        post(body).then().statusCode(201).body("answers.intensity", equalTo(20)).body("answers", not(hasKey("situation")));
+        post(body).then().statusCode(200).body("answers", not(hasKey("situation")));
+    }
+
+    /** An app that resends what it first sent, after the client corrected the entry elsewhere, gets the current entry. */
+    @Test
+    void aResendOfTheFirstStateAfterAnAmendmentAnswersTheCurrentEntry() {
+        UUID assignment = published(schema());
+        UUID entry = UUID.randomUUID();
+        Map<String, Object> body = entry(entry, assignment, 2, "PARTIAL");
+        body.put("answers", Map.of("intensity", 30));
+        post(body).then().statusCode(201);
+        given().auth().oauth2(TestTokens.client(clinic, client)).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Map.of("status", "DONE", "answers", Map.of("situation", "Bus", "intensity", 35)))
+                .when().put("/api/v1/progress-entries/{id}", entry).then().statusCode(200);
+
+        post(body).then().statusCode(200).body("version", equalTo(2)).body("status", equalTo("DONE"));
+        body.put("answers", Map.of("intensity", 31));
+        post(body).then().statusCode(409);
     }
 
     @Test
@@ -145,6 +205,116 @@ class ProgressEntryResourceTest {
                 .setParameter("id", entry).getSingleResult()).intValue() == 1), "the first state is kept");
         assertFalse(TopicProbe.await(Topics.PROGRESS, v -> v.contains("flagged") && v.contains(entry.toString()), Duration.ofSeconds(30)).isEmpty());
         assertFalse(TopicProbe.await(Topics.PROGRESS, v -> v.contains("progress.amended") && v.contains(entry.toString()), Duration.ofSeconds(30)).isEmpty());
+    }
+
+    @Test
+    void entriesAreListedNewestFirstWithinWhatTheCallerMaySee() {
+        UUID assignment = published(null);
+        UUID other = published(null);
+        UUID fifth = UUID.randomUUID();
+        Map<String, Object> withNote = entry(fifth, assignment, 5, "DONE");
+        withNote.put("note", "Only for me");
+        withNote.put("notePrivate", true);
+        post(withNote).then().statusCode(201);
+        UUID fourth = UUID.randomUUID();
+        post(entry(fourth, other, 4, "DONE")).then().statusCode(201);
+
+        JsonPath firstPage = list(TestTokens.client(clinic, client), Map.of("limit", 2));
+        assertEquals(List.of(fourth.toString(), fifth.toString()), firstPage.getList("items.id"));
+        assertEquals("Only for me", firstPage.getString("items[1].note"), "a client reads their own private note");
+        JsonPath secondPage = list(TestTokens.client(clinic, client), Map.of("limit", 2, "cursor", firstPage.getString("nextCursor")));
+        assertEquals(2, secondPage.getList("items").size());
+        assertEquals(null, secondPage.getString("nextCursor"));
+        assertEquals(List.of(fifth.toString()), list(TestTokens.client(clinic, client), Map.of("assignmentId", assignment, "limit", 1))
+                .getList("items.id"));
+
+        String admin = TestTokens.clinicAdmin(clinic, UUID.randomUUID());
+        JsonPath clinicWide = list(admin, Map.of("clientId", client));
+        assertEquals(4, clinicWide.getList("items").size());
+        assertEquals(null, clinicWide.getString("items.find { it.id == '" + fifth + "' }.note"), "nobody else reads a private note");
+        assertEquals(true, clinicWide.getBoolean("items.find { it.id == '" + fifth + "' }.hasNote"));
+        assertEquals(List.of(), list(TestTokens.therapist(clinic, therapist), Map.of()).getList("items"));
+        assertEquals(List.of(), list(TestTokens.client(clinic, UUID.randomUUID()), Map.of("clientId", client)).getList("items"));
+        assertEquals(List.of(), list(TestTokens.clinicAdmin(UUID.randomUUID(), UUID.randomUUID()), Map.of("clientId", client)).getList("items"));
+        TestEvents.careTeamLinked(clinic, client, therapist);
+        await().atMost(Duration.ofSeconds(30)).until(() -> list(TestTokens.therapist(clinic, therapist), Map.of()).getList("items").size() == 4);
+        given().auth().oauth2(admin).queryParam("limit", 101).when().get("/api/v1/progress-entries")
+                .then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void theSyncFeedServesEachRecordedOrAmendedEntryOnceInItsCurrentState() {
+        UUID assignment = published(null);
+        UUID fifth = UUID.randomUUID();
+        post(entry(fifth, assignment, 5, "PARTIAL")).then().statusCode(201);
+        UUID fourth = UUID.randomUUID();
+        post(entry(fourth, assignment, 4, "DONE")).then().statusCode(201);
+
+        ChangesFeed first = await().atMost(Duration.ofSeconds(30)).until(() -> sync(null), s -> ids(s).containsAll(List.of(fifth, fourth)));
+        assertEquals(3, ids(first).size(), "the three entries, each once: " + ids(first));
+        assertEquals(List.of(fifth, fourth), ids(first).subList(1, 3), "oldest change first");
+
+        given().auth().oauth2(TestTokens.client(clinic, client)).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Map.of("status", "DONE")).when().put("/api/v1/progress-entries/{id}", fifth).then().statusCode(200);
+        ChangesFeed second = await().atMost(Duration.ofSeconds(30)).until(() -> sync(first.token()), s -> !s.items().isEmpty());
+        assertEquals(List.of(fifth), ids(second));
+        assertEquals(2, second.items().get(0).get("version"));
+        assertEquals("DONE", second.items().get(0).get("status"));
+        assertEquals(List.of(), ids(sync(second.token())), "nothing is served twice");
+
+        given().auth().oauth2(TestTokens.client(clinic, client)).queryParam("since", "not-a-token")
+                .when().get("/api/v1/progress-entries/sync").then().statusCode(400).body("errors[0].field", equalTo("since"));
+        given().auth().oauth2(TestTokens.client(clinic, client)).queryParam("since", second.token()).queryParam("assignmentId", assignment)
+                .when().get("/api/v1/progress-entries/sync").then().statusCode(400).body("errors[0].field", equalTo("since"));
+        given().auth().oauth2(TestTokens.client(clinic, UUID.randomUUID())).when().get("/api/v1/progress-entries/sync")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(0)).body("hasMore", equalTo(false));
+    }
+
+    /**
+     * Why the feed orders by transaction and stops at the oldest one still running: an entry whose transaction began
+     * first but commits last must still be served, after the reader has passed everything that committed before it.
+     */
+    @Test
+    void anEntryCommittedAfterALaterOneIsServedNotSkipped() throws Exception {
+        UUID assignment = published(null);
+        String token = await().atMost(Duration.ofSeconds(30)).until(() -> sync(null), s -> ids(s).size() == 1).token();
+        UUID slow = UUID.randomUUID();
+        UUID quick = UUID.randomUUID();
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("""
+                    insert into progress_entry (id, clinic_id, client_id, assignment_id, status, recorded_at, occurrence_key)
+                    values (?, ?, ?, ?, 'DONE', now(), ?)""")) {
+                insert.setObject(1, slow);
+                insert.setObject(2, clinic);
+                insert.setObject(3, client);
+                insert.setObject(4, assignment);
+                insert.setString(5, TestEvents.dailyOccurrenceKey(5));
+                insert.executeUpdate();
+            }
+            post(entry(quick, assignment, 4, "DONE")).then().statusCode(201);
+            // the quick entry has committed, but a transaction older than it has not: it waits
+            ChangesFeed during = sync(token);
+            assertFalse(ids(during).contains(quick), "served before an older transaction ended");
+            assertFalse(ids(during).contains(slow));
+            connection.commit();
+            ChangesFeed after = await().atMost(Duration.ofSeconds(30)).until(() -> sync(during.token()), s -> ids(s).size() == 2);
+            assertEquals(List.of(slow, quick), ids(after), "both, in the order their transactions began");
+        }
+    }
+
+    private static List<UUID> ids(ChangesFeed feed) {
+        return feed.ids().stream().map(UUID::fromString).toList();
+    }
+
+    /** This client's entries feed, a page of one at a time. */
+    private ChangesFeed sync(String since) {
+        return ChangesFeed.read(() -> given().auth().oauth2(TestTokens.client(clinic, client)), "/api/v1/progress-entries/sync", since, 1);
+    }
+
+    private static JsonPath list(String token, Map<String, Object> query) {
+        return given().auth().oauth2(token).queryParams(query).when().get("/api/v1/progress-entries")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     @Test
@@ -310,6 +480,11 @@ class ProgressEntryResourceTest {
         body.put("occurrenceKey", TestEvents.dailyOccurrenceKey(daysAgo));
         body.put("status", status);
         return body;
+    }
+
+    private io.restassured.response.Response postJson(String body) {
+        return given().auth().oauth2(TestTokens.client(clinic, client)).contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/progress-entries");
     }
 
     private io.restassured.response.Response post(Map<String, Object> body) {

@@ -16,7 +16,7 @@ public record ClientProfileChanged(
 
     public static final String TYPE = "org.intersession.identity.client-profile.changed.v1";
 
-    /** A way to reach the client, usable only with their consent. */
+    /** A way to reach the client, usable only with their consent. The address stays at the gateway: it is null here. */
     public record Channel(String type, String address, boolean consented) {
     }
 }
