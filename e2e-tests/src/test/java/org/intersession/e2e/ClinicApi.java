@@ -22,10 +22,12 @@ final class ClinicApi {
     }
 
     private final String gateway;
+    private final UUID id;
     private final Person admin;
 
-    private ClinicApi(String gateway, Person admin) {
+    private ClinicApi(String gateway, UUID id, Person admin) {
         this.gateway = gateway;
+        this.id = id;
         this.admin = admin;
     }
 
@@ -43,7 +45,11 @@ final class ClinicApi {
         JsonPath created = given().baseUri(gateway).auth().oauth2(operator).contentType(ContentType.JSON)
                 .body(Map.of("name", "Riverside Practice", "admin", Map.of("email", email, "displayName", "Alex Admin")))
                 .when().post("/api/v1/clinics").then().statusCode(201).extract().jsonPath();
-        return new ClinicApi(gateway, accept(gateway, created.getString("admin.user.id"), email, created.getString("admin.invitationToken")));
+        return new ClinicApi(gateway, UUID.fromString(created.getString("clinic.id")), accept(gateway, created.getString("admin.user.id"), email, created.getString("admin.invitationToken")));
+    }
+
+    UUID id() {
+        return id;
     }
 
     Person admin() {

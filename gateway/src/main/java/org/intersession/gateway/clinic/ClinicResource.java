@@ -9,6 +9,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -21,8 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.gateway.auth.TokenIssuer;
+import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.web.Cursor;
 import org.intersession.platform.web.Page;
+
+import java.util.UUID;
 
 @Tag(name = "Clinics", description = "Clinics on this platform, managed by the platform operator.")
 @Path("/api/v1/clinics")
@@ -40,7 +44,7 @@ public class ClinicResource {
     /** Creates a clinic and invites its first admin; the response carries the admin's one-time invitation token. */
     @Operation(operationId = "createClinic", summary = "Create a clinic",
             description = "The platform operator creates a clinic and invites its first admin; the response carries the admin's one-time invitation token.")
-    @APIResponse(responseCode = "201", description = "Created.",
+    @APIResponse(responseCode = "201", description = "Created; Location is the new clinic.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClinicService.CreatedClinic.class)),
             headers = {@Header(name = "Location")})
     @POST
@@ -56,5 +60,13 @@ public class ClinicResource {
     public Page<ClinicService.ClinicView> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
                                                @QueryParam("cursor") @Size(max = 200) String cursor) {
         return clinics.list(limit, Cursor.decode(cursor));
+    }
+
+    @Operation(operationId = "getClinic", summary = "Read a clinic",
+            description = "One clinic on the platform, for the platform operator: where the Location of a created clinic leads.")
+    @GET
+    @Path("{id}")
+    public ClinicService.ClinicView get(@PathParam("id") UUID id) {
+        return clinics.find(id).orElseThrow(() -> ApiProblemException.notFound("Clinic"));
     }
 }
