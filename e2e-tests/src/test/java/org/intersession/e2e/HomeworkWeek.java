@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reminders; the client acknowledges it and logs the week late: done, skipped (no time), done, done, done with an
  * intensity that crosses the alert, missed, done. The therapist hears of each completion and of the flag once,
  * reads 5 of 7 with the right streaks and the pre-session summary, records the session review and modifies the
- * assignment. The clinic's webhook endpoint, a receiver the test runs, gets the flag once, signed.
+ * assignment. The clinic's webhook endpoint (a receiver the test runs, or the self-hosted stack's, see
+ * {@link SelfHostedWeek}) gets the flag once, signed.
  *
  * <p>The week lies in the past so it runs in seconds: the seven daily occurrences were due from seven days ago to
  * 23 hours ago, each open for an hour after its due time, so all have closed; the eighth is due in an hour and still
@@ -44,10 +45,23 @@ final class HomeworkWeek {
     private static final int[] INTENSITY = {70, 0, 65, 60, 95, 0, 40};
     private static final String FLAGGED = "org.intersession.progress.flagged.v1";
 
-    private final RunningStack platform;
+    private final String gateway;
+    private final String operatorPassword;
+    private final ClinicApi.Invitations invitations;
+
+    /** What the week left on the platform, for checks that it is all still there later. */
+    record Outcome(ClinicApi clinic, ClinicApi.Person therapist, ClinicApi.Person client, String assignmentId,
+                   String webhookId, String webhookSecret, LocalDate firstDay, LocalDate lastDay, String openOccurrenceKey) {
+    }
 
     HomeworkWeek(RunningStack platform) {
-        this.platform = platform;
+        this(platform.gatewayUrl(), RunningStack.OPERATOR_PASSWORD, ClinicApi.Invitations.FROM_ANSWER);
+    }
+
+    HomeworkWeek(String gateway, String operatorPassword, ClinicApi.Invitations invitations) {
+        this.gateway = gateway;
+        this.operatorPassword = operatorPassword;
+        this.invitations = invitations;
     }
 
     void run() {
@@ -56,8 +70,8 @@ final class HomeworkWeek {
         }
     }
 
-    private void run(WebhookReceiver receiver) {
-        ClinicApi clinic = ClinicApi.newClinic(platform);
+    Outcome run(WebhookSink receiver) {
+        ClinicApi clinic = ClinicApi.newClinic(gateway, operatorPassword, invitations);
         ClinicApi.Person therapist = clinic.therapist();
         ClinicApi.Person client = clinic.client(ZONE.getId());
         clinic.link(client, therapist);
@@ -95,12 +109,7 @@ final class HomeworkWeek {
         clinic.as(therapist).queryParam("limit", 100).when().get("/api/v1/notifications")
                 .then().body("items.findAll { it.priority == 'HIGH' }.title", equalTo(List.of("Flagged answer: How strong was the emotion?")));
 
-        clinic.as(therapist).queryParam("from", firstDue.toLocalDate().toString()).queryParam("to", nowLocal.toLocalDate().toString())
-                .when().get("/api/v1/adherence/assignments/{id}", assignmentId)
-                .then().statusCode(200)
-                .body("expected", equalTo(7)).body("done", equalTo(5)).body("partial", equalTo(0))
-                .body("skipped", equalTo(1)).body("missed", equalTo(1)).body("completionRate", equalTo(0.714f))
-                .body("currentStreak", equalTo(1)).body("longestStreak", equalTo(3)).body("missedInARow", equalTo(0));
+        adherenceIsFiveOfSeven(clinic, therapist, assignmentId, firstDue.toLocalDate(), nowLocal.toLocalDate());
 
         JsonPath summary = clinic.as(therapist).when().get("/api/v1/clients/{id}/pre-session-summary", client.id())
                 .then().statusCode(200).body("sinceLastReview", equalTo(false)).body("assignments", hasSize(1))
@@ -136,13 +145,25 @@ final class HomeworkWeek {
         assertEquals(flag.id(), replayed.id());
         assertEquals(flag.text(), replayed.text());
         assertTrue(WebhookReceiver.signedWith(replayed, secret), "the replay is signed too");
+        return new Outcome(clinic, therapist, client, assignmentId, webhook.getString("id"), secret, firstDue.toLocalDate(),
+                firstDue.plusDays(6).toLocalDate(), keys.get(7));
+    }
+
+    /** Of the seven closed days from {@code from} to {@code to}: done, skipped, done, done, done, missed, done. */
+    static void adherenceIsFiveOfSeven(ClinicApi clinic, ClinicApi.Person therapist, String assignmentId, LocalDate from, LocalDate to) {
+        clinic.as(therapist).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .when().get("/api/v1/adherence/assignments/{id}", assignmentId)
+                .then().statusCode(200)
+                .body("expected", equalTo(7)).body("done", equalTo(5)).body("partial", equalTo(0))
+                .body("skipped", equalTo(1)).body("missed", equalTo(1)).body("completionRate", equalTo(0.714f))
+                .body("currentStreak", equalTo(1)).body("longestStreak", equalTo(3)).body("missedInARow", equalTo(0));
     }
 
     /**
      * The flag reached the clinic's endpoint once, as a structured CloudEvent, signed with the endpoint's secret
      * (checked here independently, Standard Webhooks 1.0), and the delivery is recorded as succeeded.
      */
-    private static WebhookReceiver.Delivery flaggedAnswerDelivered(ClinicApi clinic, WebhookReceiver receiver, String endpointId,
+    private static WebhookReceiver.Delivery flaggedAnswerDelivered(ClinicApi clinic, WebhookSink receiver, String endpointId,
                                                                    String secret) {
         await().atMost(EVENTUAL).until(() -> !receiver.deliveries().isEmpty());
         WebhookReceiver.Delivery delivery = receiver.deliveries().get(0);
@@ -208,26 +229,45 @@ final class HomeworkWeek {
             if (day == 5) {
                 continue;
             }
-            Map<String, Object> entry = new HashMap<>();
-            entry.put("id", UUID.randomUUID());
-            entry.put("assignmentId", assignmentId);
-            entry.put("occurrenceKey", keys.get(day));
+            Map<String, Object> entry;
             if (day == 1) {
+                entry = entry(assignmentId, keys.get(day));
                 entry.put("status", "SKIPPED");
                 entry.put("skipReason", "NO_TIME");
                 entry.put("skipReasonText", "Worked a double shift.");
             } else {
-                entry.put("status", "DONE");
-                entry.put("answers", Map.of("situation", "Meeting with my manager", "automatic_thought", "I am going to be fired.",
-                        "emotion", "anxious", "intensity", INTENSITY[day], "emotion_rerated", INTENSITY[day] / 2));
-                entry.put("moodBefore", 3 + day / 2);
-                entry.put("moodAfter", 5 + day / 2);
+                entry = done(assignmentId, keys.get(day), day, INTENSITY[day]);
             }
             // the assignment reaches progress-service as an event; the first entry may have to wait for it
             await().atMost(EVENTUAL).untilAsserted(() -> clinic.as(client).contentType(ContentType.JSON).body(entry)
                     .when().post("/api/v1/progress-entries")
                     .then().statusCode(201).body("late", equalTo(true)).body("status", not(equalTo("MISSED"))));
         }
+    }
+
+    /** The eighth day, still open, done on time with the emotion at 95: one more completion, and one more flag. */
+    static void logTheOpenDayFlagged(ClinicApi clinic, ClinicApi.Person client, String assignmentId, String openOccurrenceKey) {
+        clinic.as(client).contentType(ContentType.JSON).body(done(assignmentId, openOccurrenceKey, 7, 95))
+                .when().post("/api/v1/progress-entries")
+                .then().statusCode(201).body("late", equalTo(false)).body("status", equalTo("DONE"));
+    }
+
+    private static Map<String, Object> done(String assignmentId, String occurrenceKey, int day, int intensity) {
+        Map<String, Object> entry = entry(assignmentId, occurrenceKey);
+        entry.put("status", "DONE");
+        entry.put("answers", Map.of("situation", "Meeting with my manager", "automatic_thought", "I am going to be fired.",
+                "emotion", "anxious", "intensity", intensity, "emotion_rerated", intensity / 2));
+        entry.put("moodBefore", 3 + day / 2);
+        entry.put("moodAfter", 5 + day / 2);
+        return entry;
+    }
+
+    private static Map<String, Object> entry(String assignmentId, String occurrenceKey) {
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("id", UUID.randomUUID());
+        entry.put("assignmentId", assignmentId);
+        entry.put("occurrenceKey", occurrenceKey);
+        return entry;
     }
 
     private static void reviewAndModify(ClinicApi clinic, ClinicApi.Person therapist, ClinicApi.Person client, String assignmentId) {
@@ -261,7 +301,7 @@ final class HomeworkWeek {
     }
 
     /** The person's inbox as counts of kind/priority, every page read. */
-    private static Map<String, Integer> kinds(ClinicApi clinic, ClinicApi.Person person) {
+    static Map<String, Integer> kinds(ClinicApi clinic, ClinicApi.Person person) {
         Map<String, Integer> counts = new HashMap<>();
         String cursor = null;
         do {

@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A clinic app's webhook endpoint on this machine: it answers 204 to every POST and keeps each delivery exactly as
  * it arrived (headers and raw body), so the test can check the signature itself.
  */
-final class WebhookReceiver implements AutoCloseable {
+final class WebhookReceiver implements WebhookSink, AutoCloseable {
 
     record Delivery(String id, String timestamp, String signature, String contentType, byte[] body) {
 
@@ -49,11 +49,13 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    @Override
+    public String url() {
         return "http://127.0.0.2:" + server.getAddress().getPort() + "/hooks";
     }
 
-    List<Delivery> deliveries() {
+    @Override
+    public List<Delivery> deliveries() {
         return List.copyOf(deliveries);
     }
 
