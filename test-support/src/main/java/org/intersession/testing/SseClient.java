@@ -80,6 +80,18 @@ public final class SseClient implements AutoCloseable {
         return null;
     }
 
+    /** Whether the server ends the stream within the timeout (whatever else it sends first). */
+    public boolean ended(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String line;
+        while ((line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
+            if (END.equals(line)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The next event, skipping comments, or null if none is complete within the timeout or the stream ended. */
     public Event nextEvent(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -19,6 +19,13 @@ public interface EdgeConfig {
     @WithDefault("120")
     int anonymousRequestsPerMinute();
 
+    /**
+     * Requests per minute from one address to what is public outside the API (the API document, the key set, Swagger
+     * UI): the services fetch the key set from here too, so it has a budget of its own.
+     */
+    @WithDefault("600")
+    int publicRequestsPerMinute();
+
     /** Largest request body accepted, in bytes; larger is a 413. */
     @WithDefault("1048576")
     long maxBodyBytes();

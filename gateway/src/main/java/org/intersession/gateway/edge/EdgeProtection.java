@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.util.function.BiConsumer;
 
 /**
- * The first handler of every /api request at the gateway: declared body size, then rate limits. Limits are keyed by the
+ * The first handler of every request at the gateway but health probes: declared body size, then rate limits. Limits are keyed by the
  * verified principal (a forged token cannot spend someone else's budget), or by address when there is none, and
  * the authentication endpoints get a stricter per-address budget. Answers follow the IETF RateLimit header draft.
  */
@@ -30,16 +30,25 @@ public class EdgeProtection {
         this.config = config;
     }
 
+    /** Every route, the API document and the key set included; only health probes (load balancers) go free. */
     void register(@Observes Router router) {
-        router.route("/api/*").order(-100).handler(this::protect);
+        router.route().order(-100).handler(this::protect);
     }
 
     private void protect(RoutingContext ctx) {
+        if (ctx.normalizedPath().startsWith("/q/health")) {
+            ctx.next();
+            return;
+        }
         HttpServerRequest request = ctx.request();
         if (tooLarge(ctx, request)) {
             return;
         }
         String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        if (!ctx.normalizedPath().startsWith("/api/")) {
+            limit(ctx, "public:" + ip, "public", config.publicRequestsPerMinute());
+            return;
+        }
         if (ctx.normalizedPath().startsWith("/api/v1/auth/")) {
             limit(ctx, "auth:" + ip, "auth", config.authRequestsPerMinute());
             return;

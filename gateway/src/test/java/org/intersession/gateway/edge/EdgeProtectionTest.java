@@ -30,6 +30,7 @@ class EdgeProtectionTest {
             return Map.of("intersession.edge.requests-per-minute", "5",
                     "intersession.edge.auth-requests-per-minute", "3",
                     "intersession.edge.anonymous-requests-per-minute", "4",
+                    "intersession.edge.public-requests-per-minute", "6",
                     "intersession.edge.max-body-bytes", "2048",
                     "quarkus.http.cors.origins", "https://app.clinic.test");
         }
@@ -80,6 +81,19 @@ class EdgeProtectionTest {
             Response limited = untilLimited(4, () -> given().auth().oauth2(badSignature).when().get(path));
             limited.then().contentType("application/problem+json").body("status", equalTo(429))
                     .header("Retry-After", notNullValue());
+        }
+    }
+
+    /** What is public without a token (the API document, the key set) still spends the address's budget. */
+    @Test
+    void theApiDocumentAndTheKeySetAreLimitedPerAddressButHealthProbesAreNot() {
+        for (String path : new String[] {"/openapi", "/.well-known/jwks.json"}) {
+            Response limited = untilLimited(6, () -> given().when().get(path));
+            limited.then().contentType("application/problem+json").header("Retry-After", notNullValue())
+                    .header("RateLimit-Policy", "\"public\";q=6;w=60");
+        }
+        for (int i = 0; i < 10; i++) {
+            given().when().get("/q/health/live").then().statusCode(200);
         }
     }
 

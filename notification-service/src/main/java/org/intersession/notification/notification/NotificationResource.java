@@ -48,7 +48,8 @@ public class NotificationResource {
 
     /**
      * New notifications as they arrive, each as {@code event: notification} with the list view's JSON and its id, so a
-     * reconnecting client's {@code Last-Event-ID} replays what it missed (bounded); comment lines keep it alive.
+     * reconnecting client's {@code Last-Event-ID} replays what it missed (bounded); comment lines keep it alive. A
+     * stream ends when its token expires or is revoked; the client reconnects with a fresh one.
      */
     @Operation(operationId = "streamNotifications", summary = "Stream new notifications (server-sent events)",
             description = "New notifications as they arrive, each as `event: notification` with the inbox item's JSON as data and its id as the event id, so that a reconnecting client's Last-Event-ID replays what it missed (bounded). Comment lines keep the connection alive.")
@@ -59,7 +60,8 @@ public class NotificationResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     public void stream(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") @Size(max = 36) String lastEventId) {
-        streams.open(caller.get(), sink, sse, lastEventId == null || lastEventId.isBlank() ? null : eventId(lastEventId));
+        streams.open(caller.get(), caller.lifetime(), sink, sse,
+                lastEventId == null || lastEventId.isBlank() ? null : eventId(lastEventId));
     }
 
     private static UUID eventId(String value) {

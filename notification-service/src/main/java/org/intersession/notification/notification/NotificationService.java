@@ -56,6 +56,13 @@ public class NotificationService {
                 .orElse(List.of());
     }
 
+    /** One of the caller's own notifications. */
+    @Transactional
+    public java.util.Optional<NotificationView> own(Caller caller, java.util.UUID id) {
+        READ_OWN_INBOX.require(caller);
+        return find(caller.clinicId(), caller.id(), id);
+    }
+
     /** One notification as its recipient sees it, for pushing it live. */
     @Transactional
     public java.util.Optional<NotificationView> find(java.util.UUID clinicId, java.util.UUID recipientId, java.util.UUID id) {

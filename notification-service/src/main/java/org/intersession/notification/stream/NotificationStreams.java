@@ -12,6 +12,8 @@ import org.intersession.notification.notification.NotificationService;
 import org.intersession.notification.notification.NotificationView;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.Caller;
+import org.intersession.platform.security.CurrentCaller;
+import org.intersession.platform.security.TokenRevocations;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -39,23 +41,34 @@ public class NotificationStreams {
     private final NotificationService notifications;
     private final ObjectMapper json;
     private final StreamConfig config;
+    private final TokenRevocations revocations;
     private final Map<UUID, Set<Subscriber>> byRecipient = new ConcurrentHashMap<>();
     private int open;
 
-    NotificationStreams(NotificationService notifications, ObjectMapper json, StreamConfig config) {
+    NotificationStreams(NotificationService notifications, ObjectMapper json, StreamConfig config, TokenRevocations revocations) {
         this.notifications = notifications;
         this.json = json;
         this.config = config;
+        this.revocations = revocations;
     }
 
-    /** Opens a stream for the caller, first replaying (bounded) what they missed after {@code lastEventId}. */
-    public void open(Caller caller, SseEventSink sink, Sse sse, UUID lastEventId) {
+    /**
+     * Opens a stream for the caller, first replaying (bounded) what they missed after {@code lastEventId}. It lasts as
+     * long as the caller's token: it ends at the next heartbeat after the token expires or is revoked, and nothing
+     * more is pushed to it meanwhile.
+     */
+    public void open(Caller caller, CurrentCaller.Lifetime token, SseEventSink sink, Sse sse, UUID lastEventId) {
         READ_OWN_INBOX.require(caller);
-        Subscriber subscriber = new Subscriber(caller, sink, sse);
-        register(subscriber);
-        subscriber.comment("open");
-        if (lastEventId != null) {
-            notifications.after(caller, lastEventId, config.replayLimit()).forEach(subscriber::push);
+        NotificationView seen = lastEventId == null ? null : notifications.own(caller, lastEventId).orElse(null);
+        Subscriber subscriber = new Subscriber(caller, token, sink, sse, seen);
+        // live pushes wait for the replay (push is synchronized on the subscriber), so the client gets the missed
+        // notifications in order first, then the live ones, each once
+        synchronized (subscriber) {
+            register(subscriber);
+            subscriber.comment("open");
+            if (seen != null) {
+                notifications.after(caller, lastEventId, config.replayLimit()).forEach(subscriber::push);
+            }
         }
     }
 
@@ -119,6 +132,9 @@ public class NotificationStreams {
         List<Subscriber> all = new ArrayList<>();
         byRecipient.values().forEach(all::addAll);
         for (Subscriber subscriber : all) {
+            if (!subscriber.closed() && revocations.ended(subscriber.token)) {
+                subscriber.sink.close();
+            }
             if (subscriber.closed()) {
                 unregister(subscriber);
             } else {
@@ -135,15 +151,24 @@ public class NotificationStreams {
     private final class Subscriber {
 
         private final Caller caller;
+        private final CurrentCaller.Lifetime token;
         private final SseEventSink sink;
         private final Sse sse;
+        /** The notification named by the client's Last-Event-ID: it and anything older the client already has. */
+        private final NotificationView seen;
         private final Set<UUID> sent = new LinkedHashSet<>();
         private UUID lastSent;
 
-        Subscriber(Caller caller, SseEventSink sink, Sse sse) {
+        Subscriber(Caller caller, CurrentCaller.Lifetime token, SseEventSink sink, Sse sse, NotificationView seen) {
             this.caller = caller;
+            this.token = token;
             this.sink = sink;
             this.sse = sse;
+            this.seen = seen;
+        }
+
+        private boolean alreadySeen(NotificationView view) {
+            return seen != null && (view.id().equals(seen.id()) || view.createdAt().isBefore(seen.createdAt()));
         }
 
         boolean closed() {
@@ -155,7 +180,7 @@ public class NotificationStreams {
         }
 
         synchronized void push(NotificationView view) {
-            if (closed() || !sent.add(view.id())) {
+            if (closed() || revocations.ended(token) || alreadySeen(view) || !sent.add(view.id())) {
                 return;
             }
             if (sent.size() > REMEMBERED) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.intersession.platform.event.Topics;
 import org.intersession.platform.event.assignment.AssignmentSnapshot;
+import org.intersession.platform.event.identity.AccessRevoked;
 import org.intersession.testing.SseClient;
 import org.intersession.testing.TestEvents;
 import org.intersession.testing.TestTokens;
@@ -24,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -32,6 +34,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class NotificationStreamTest {
@@ -41,6 +44,8 @@ class NotificationStreamTest {
     @TestHTTPResource("/api/v1/notifications/stream")
     URI stream;
 
+    @Inject
+    NotificationStreams streams;
     @Inject
     InboxListener listener;
 
@@ -75,6 +80,21 @@ class NotificationStreamTest {
         }
     }
 
+    /** A stream lasts no longer than its session: revoked (a logout, say), it ends within a heartbeat or two. */
+    @Test
+    void aStreamEndsWhenItsSessionIsRevoked() throws Exception {
+        UUID session = UUID.randomUUID();
+        String token = TestTokens.sign(TestTokens.claims(client).claim("clinic", clinic.toString())
+                .claim("sid", session.toString()).groups(Set.of("CLIENT")));
+        try (SseClient sse = SseClient.open(stream, token, null)) {
+            assertEquals(200, sse.status());
+            TestEvents.publish(Topics.IDENTITY, client.toString(), AccessRevoked.SESSION, "users/" + client + "/sessions/" + session,
+                    new AccessRevoked(client, clinic, session, OffsetDateTime.now(ZoneOffset.UTC)));
+            assertTrue(sse.ended(Duration.ofSeconds(30)), "the revoked session's stream ended");
+        }
+        given().auth().oauth2(token).when().get("/api/v1/notifications").then().statusCode(401);
+    }
+
     @Test
     void aNotificationFromAnEventReachesTheStreamAsInTheListView() throws Exception {
         try (SseClient sse = SseClient.open(stream, TestTokens.client(clinic, client), null)) {
@@ -99,6 +119,8 @@ class NotificationStreamTest {
         try (SseClient sse = SseClient.open(stream, TestTokens.client(clinic, client), ids.get(1).toString())) {
             assertEquals(ids.get(2).toString(), sse.nextEvent(WAIT).id());
             assertEquals(ids.get(3).toString(), sse.nextEvent(WAIT).id());
+            // a late live notice of a notification the client had before it reconnected is not sent again
+            streams.created(client, ids.get(0));
             UUID live = insertAsAnotherInstance(client, "Live", OffsetDateTime.now(ZoneOffset.UTC));
             assertEquals(live.toString(), sse.nextEvent(WAIT).id(), "nothing older is replayed, and the live one follows");
         }

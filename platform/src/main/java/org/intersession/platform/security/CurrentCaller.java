@@ -32,6 +32,27 @@ public class CurrentCaller {
         return caller;
     }
 
+    /**
+     * What a long-lived answer (a stream) must check again while it lasts: the token's subject, session (its {@code sid},
+     * or null) and times, in epoch seconds.
+     */
+    public record Lifetime(UUID subject, UUID session, long issuedAt, long expiresAt) {
+    }
+
+    public Lifetime lifetime() {
+        Caller current = get();
+        Object sid = jwt.getClaim("sid");
+        UUID session = null;
+        if (sid != null) {
+            try {
+                session = UUID.fromString(sid.toString().replace("\"", ""));
+            } catch (IllegalArgumentException e) {
+                session = null;
+            }
+        }
+        return new Lifetime(current.id(), session, jwt.getIssuedAtTime(), jwt.getExpirationTime());
+    }
+
     private static UUID uuidClaim(Object value, String claim) {
         if (value == null) {
             throw new AuthenticationFailedException("token has no '" + claim + "' claim");

@@ -65,6 +65,12 @@ public class TokenRevocations {
                 || session != null && coveredBy(snapshot.sessions().get(session), issuedAt);
     }
 
+    /** Whether the token behind a long-lived answer has expired or been revoked since the answer began. */
+    public boolean ended(CurrentCaller.Lifetime token) {
+        return java.time.Instant.now().getEpochSecond() >= token.expiresAt()
+                || revoked(token.subject(), token.session(), token.issuedAt());
+    }
+
     /**
      * Records a revocation in the caller's transaction ({@code session} null: every token of the subject). Once that
      * commits it holds on this instance at once, and on the others at their next reload.
