@@ -52,7 +52,7 @@ public class NotificationResource {
      * stream ends when its token expires or is revoked; the client reconnects with a fresh one.
      */
     @Operation(operationId = "streamNotifications", summary = "Stream new notifications (server-sent events)",
-            description = "New notifications as they arrive, each as `event: notification` with the inbox item's JSON as data and its id as the event id, so that a reconnecting client's Last-Event-ID replays what it missed (bounded). Comment lines keep the connection alive.")
+            description = "New notifications as they arrive, each as `event: notification` with the inbox item's JSON as data and its id as the event id, so that a reconnecting client's Last-Event-ID replays what it missed (bounded). Comment lines keep the connection alive. A stream ends when its token expires or is revoked; reconnect with a fresh token.")
     @APIResponse(responseCode = "200", description = "An open text/event-stream.",
             content = @Content(mediaType = "text/event-stream", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 65536)))
     @GET

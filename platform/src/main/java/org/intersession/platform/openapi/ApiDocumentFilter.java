@@ -102,10 +102,9 @@ public class ApiDocumentFilter implements OASFilter {
         problem(responses, "503", "A dependency (the database, or a service behind the gateway) is unavailable for now; "
                 + "retry after `Retry-After` seconds.")
                 .addHeader("Retry-After", header("Seconds after which a retry is reasonable.", false, integer(0, 3600)));
-        if (path.startsWith("/api/")) {
-            // the gateway's edge sends them before anything else answers, so on every status
-            responses.getAPIResponses().values().forEach(ApiDocumentFilter::rateLimitHeaders);
-        }
+        // the gateway's edge limits every route but health probes (the API document and the key set too), and sends
+        // them before anything else answers, so on every status
+        responses.getAPIResponses().values().forEach(ApiDocumentFilter::rateLimitHeaders);
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
                 problemContent(response);
@@ -202,7 +201,7 @@ public class ApiDocumentFilter implements OASFilter {
     private static void rateLimitHeaders(APIResponse response) {
         if (response.getHeaders() == null || !response.getHeaders().containsKey("RateLimit")) {
             response.addHeader("RateLimit", header("What is left of the caller's budget: `\"policy\";r=remaining;t=seconds-to-reset` "
-                    + "(IETF RateLimit header fields draft). Sent by the gateway on every /api answer.", false, text(120)));
+                    + "(IETF RateLimit header fields draft). Sent by the gateway on every answer but health probes.", false, text(120)));
             response.addHeader("RateLimit-Policy", header("The caller's budget: `\"policy\";q=requests;w=window-seconds`.", false, text(120)));
         }
 
