@@ -186,6 +186,7 @@ final class OperationCalls {
         on("GET /api/v1/webhook-endpoints/{id}/deliveries", a -> Call.of(id(f.newWebhook())));
         on("POST /api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/replays", a ->
                 Call.of(Map.of("id", f.newWebhook(), "deliveryId", UUID.randomUUID())));
+        on("GET /api/v1/webhook-event-types", a -> Call.of(Map.of()));
         on("GET /api/v1/audit-events", a -> Call.of(Map.of()));
     }
 }

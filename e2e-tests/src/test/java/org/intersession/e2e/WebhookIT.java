@@ -1,6 +1,7 @@
 package org.intersession.e2e;
 
 import com.sun.net.httpserver.HttpServer;
+import io.cloudevents.http.HttpMessageFactory;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * configuration allowlists (with plain http) for the end-to-end platform only.
  */
 class WebhookIT {
+
+    private static final String CREATED = "org.intersession.assignment.created.v1";
+    private static final String ACKNOWLEDGED = "org.intersession.assignment.acknowledged.v1";
 
     private record Delivery(String id, String timestamp, String signature, String body) {
     }
@@ -101,5 +105,45 @@ class WebhookIT {
                 .then().statusCode(200).body("items", hasSize(1))
                 .body("items[0].id", equalTo(delivery.id()))
                 .body("items[0].status", equalTo("SUCCEEDED")));
+    }
+
+    @Test
+    void aCloudEventsReceiverGetsOneAssignmentsEventsInStructuredModeInOrderAndSigned() throws Exception {
+        ClinicApi clinic = ClinicApi.newClinic(platform);
+        ClinicApi.Person therapist = clinic.therapist();
+        ClinicApi.Person client = clinic.client("Europe/Berlin");
+        clinic.link(client, therapist);
+
+        // the exact types come from the API, each with the schema of its data
+        List<String> types = clinic.as(clinic.admin()).queryParam("limit", 100).when().get("/api/v1/webhook-event-types")
+                .then().statusCode(200).body("items.find { it.type == 'org.intersession.assignment.acknowledged.v1' }"
+                        + ".dataSchema.properties.assignmentId.format", equalTo("uuid"))
+                .extract().path("items.type");
+        assertTrue(types.containsAll(List.of(CREATED, ACKNOWLEDGED)), types.toString());
+        clinic.as(therapist).when().get("/api/v1/webhook-event-types").then().statusCode(403);
+
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String secret = clinic.as(clinic.admin()).contentType(ContentType.JSON)
+                    .body(Map.of("url", receiver.url(), "eventTypes", List.of(CREATED, ACKNOWLEDGED), "contentMode", "CLOUDEVENTS_STRUCTURED"))
+                    .when().post("/api/v1/webhook-endpoints").then().statusCode(201)
+                    .body("contentMode", equalTo("CLOUDEVENTS_STRUCTURED")).extract().path("secret");
+
+            String assignmentId = clinic.assignDailyThoughtRecord(therapist, client, LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(1));
+            clinic.as(client).when().post("/api/v1/assignments/{id}/acknowledge", assignmentId).then().statusCode(200);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.deliveries().size() >= 2);
+            List<io.cloudevents.CloudEvent> events = new java.util.ArrayList<>();
+            for (WebhookReceiver.Delivery delivery : receiver.deliveries()) {
+                assertTrue(WebhookReceiver.signedWith(delivery, secret), "Standard Webhooks signature");
+                assertEquals("application/cloudevents+json; charset=UTF-8", delivery.contentType());
+                events.add(HttpMessageFactory.createReader(Map.of("Content-Type", delivery.contentType()), delivery.body()).toEvent());
+            }
+            assertEquals(List.of(CREATED, ACKNOWLEDGED), events.stream().map(io.cloudevents.CloudEvent::getType).toList(),
+                    "one subject's events arrive in the order they happened");
+            assertEquals(List.of("0000000000000000001", "0000000000000000002"),
+                    events.stream().map(e -> String.valueOf(e.getExtension("sequence"))).toList());
+            assertTrue(events.stream().allMatch(e -> ("assignments/" + assignmentId).equals(e.getSubject())));
+            assertEquals(2, receiver.deliveries().size());
+        }
     }
 }

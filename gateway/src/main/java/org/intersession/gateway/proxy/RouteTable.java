@@ -34,7 +34,8 @@ public final class RouteTable {
             clientScoped("pre-session-summary", PROGRESS),
             collection("/api/v1/notifications", NOTIFICATION),
             collection("/api/v1/notification-preferences", NOTIFICATION),
-            collection("/api/v1/webhook-endpoints", NOTIFICATION));
+            collection("/api/v1/webhook-endpoints", NOTIFICATION),
+            collection("/api/v1/webhook-event-types", NOTIFICATION));
 
     private RouteTable() {
     }

@@ -27,12 +27,12 @@ public class EmailChannel {
 
     private static final String DEACTIVATED = "DEACTIVATED";
 
-    private final EmailSender sender;
+    private final EmailQueue queue;
     private final EventCodec codec;
     private final SealedPayloads sealing;
 
-    EmailChannel(EmailSender sender, EventCodec codec, SealedPayloads sealing) {
-        this.sender = sender;
+    EmailChannel(EmailQueue queue, EventCodec codec, SealedPayloads sealing) {
+        this.queue = queue;
         this.codec = codec;
         this.sealing = sealing;
     }
@@ -42,8 +42,8 @@ public class EmailChannel {
         sealing.requireKey();
     }
 
-    /** What this channel did, for the caller's own records. */
-    public enum Outcome { SENT, FAILED, NOT_CONSENTED, NO_ADDRESS }
+    /** What this channel did, for the caller's own records: an email is queued, and sent by the {@link EmailDispatcher}. */
+    public enum Outcome { QUEUED, NOT_CONSENTED, NO_ADDRESS }
 
     /** Keeps the address book in step with user events; events without an address or a clinic change nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -83,7 +83,7 @@ public class EmailChannel {
         return preference != null && preference.emailIncludesDetails;
     }
 
-    /** Emails the user about {@code notification}, if they consented and an address is known; records the send. */
+    /** Queues an email to the user about {@code notification}, if they consented and an address is known. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome send(Notification notification, String subject, String text) {
         return send(notification.clinicId, notification.recipientId, notification.kind, "notification#" + notification.id, subject, text);
@@ -102,7 +102,7 @@ public class EmailChannel {
         if (address.isEmpty()) {
             return Outcome.NO_ADDRESS;
         }
-        return sender.send(sourceId, new EmailSender.Email(clinicId, userId, kind, address.get(), subject, text))
-                ? Outcome.SENT : Outcome.FAILED;
+        queue.enqueue(sourceId, new EmailQueue.Email(clinicId, userId, kind, address.get(), subject, text));
+        return Outcome.QUEUED;
     }
 }

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** The record of one email send: to whom, what kind, and whether the SMTP server took it. */
+/**
+ * One email: to whom, what kind, and whether it was sent ({@code PENDING}, {@code SENT}, {@code FAILED}). Its id is the
+ * email's Message-ID, the same on every attempt. The subject and text are kept sealed only until it is sent or given up.
+ */
 @Entity
 @Table(name = "email_delivery")
 public class EmailDelivery extends PanacheEntityBase {
@@ -32,10 +35,20 @@ public class EmailDelivery extends PanacheEntityBase {
     @Column(nullable = false)
     public String status;
 
+    /** The last failed attempt's error, or why it was given up. */
     public String error;
 
     @Column(name = "source_event_id", nullable = false)
     public String sourceEventId;
+
+    @Column(name = "sealed_message")
+    public String sealedMessage;
+
+    @Column(name = "attempts_in_round", nullable = false)
+    public int attemptsInRound;
+
+    @Column(name = "next_attempt_at")
+    public OffsetDateTime nextAttemptAt;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

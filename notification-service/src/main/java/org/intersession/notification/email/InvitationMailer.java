@@ -26,20 +26,20 @@ public class InvitationMailer {
     private final ConsumerTransaction transaction;
     private final EventCodec codec;
     private final Inbox inbox;
-    private final EmailSender sender;
+    private final EmailQueue emails;
     private final IdentityReplica identity;
     private final EmailChannel contacts;
     private final String invitationUrl;
     private final SealedPayloads sealing;
 
-    InvitationMailer(ConsumerTransaction transaction, EventCodec codec, Inbox inbox, EmailSender sender, IdentityReplica identity, EmailChannel contacts,
+    InvitationMailer(ConsumerTransaction transaction, EventCodec codec, Inbox inbox, EmailQueue emails, IdentityReplica identity, EmailChannel contacts,
                      @ConfigProperty(name = "intersession.notification.invitation-url") String invitationUrl,
                      SealedPayloads sealing) {
         this.sealing = sealing;
         this.transaction = transaction;
         this.codec = codec;
         this.inbox = inbox;
-        this.sender = sender;
+        this.emails = emails;
         this.identity = identity;
         this.contacts = contacts;
         this.invitationUrl = invitationUrl;
@@ -69,7 +69,7 @@ public class InvitationMailer {
                 + "Or enter this invitation code in the app: " + invitee.code() + "\n"
                 + "It can be used once, until " + DateTimeFormatter.RFC_1123_DATE_TIME.format(invitation.expiresAt()) + ".\n\n"
                 + "If you did not expect this email, you can ignore it.\n";
-        sender.send(event, new EmailSender.Email(invitation.clinicId(), invitation.userId(), "invitation",
+        emails.enqueue(event, new EmailQueue.Email(invitation.clinicId(), invitation.userId(), "invitation",
                 invitee.email(), "Your invitation to Intersession", text));
     }
 }

@@ -40,6 +40,14 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public String payload;
 
+    /** The event's CloudEvents subject ('' if it had none): deliveries of one subject to one endpoint go in order. */
+    @Column(nullable = false, updatable = false)
+    public String subject;
+
+    /** Grows per (endpoint, subject); in the body as the CloudEvents {@code sequence} extension, zero-padded. */
+    @Column(updatable = false)
+    public Long sequence;
+
     @Column(nullable = false)
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public Status status;

@@ -1,43 +1,39 @@
 package org.intersession.notification.webhook;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.intersession.notification.delivery.ClinicAdmins;
+import org.intersession.notification.delivery.DeliveryChannel;
+import org.intersession.notification.delivery.DeliveryDispatcher;
+import org.intersession.notification.delivery.RetryPolicy;
+import org.intersession.notification.delivery.SendOutcome;
 import org.intersession.notification.notification.NotificationWriter;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Sends due deliveries: claim (a short transaction takes a batch with FOR UPDATE SKIP LOCKED and leases it), send
- * (in parallel, no transaction, no locks held), record (one short transaction per delivery, only if the lease is
- * still ours). Several instances never send the same attempt twice; a crashed instance's lease runs out and the
- * delivery becomes due again. Failures are retried on the configured schedule, with jitter; after the last one the
- * delivery fails, the endpoint is disabled, and the clinic's admins are told in their inbox.
+ * Webhooks as a delivery channel ({@link DeliveryDispatcher}): claimed only while the endpoint is enabled, and one
+ * subject's deliveries to one endpoint in sequence (a delivery is claimed only when no earlier one of its subject is
+ * still pending). After the last retry the delivery fails, the endpoint is disabled, and the clinic's admins are told
+ * in their inbox.
  */
 @ApplicationScoped
-public class WebhookDispatcher {
+public class WebhookDispatcher implements DeliveryChannel<WebhookDispatcher.Outgoing> {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
-    /** Bounds one dispatch run, so a steady stream of due work cannot keep the scheduler thread forever. */
-    private static final int MAX_BATCHES_PER_RUN = 50;
 
-    private record Claimed(UUID deliveryId, UUID leaseToken, UUID endpointId, UUID clinicId, String eventType,
-                           WebhookPoster.Message message) {
+    /** One signed POST, and what its outcome is recorded against. */
+    public record Outgoing(UUID endpointId, UUID clinicId, String eventType, WebhookPoster.Message message) {
     }
 
     private final EntityManager em;
@@ -46,8 +42,8 @@ public class WebhookDispatcher {
     private final WebhookPoster poster;
     private final NotificationWriter writer;
     private final ClinicAdmins admins;
-    private final ExecutorService senders;
-    private final Duration lease;
+    private final RetryPolicy retries;
+    private final DeliveryDispatcher<Outgoing> dispatcher;
 
     WebhookDispatcher(EntityManager em, WebhookConfig config, WebhookSecrets secrets, WebhookPoster poster,
                       NotificationWriter writer, ClinicAdmins admins) {
@@ -57,18 +53,13 @@ public class WebhookDispatcher {
         this.poster = poster;
         this.writer = writer;
         this.admins = admins;
-        // a sender may wait for DNS, the connect timeout and the request timeout; the lease outlasts all three
-        this.lease = config.connectTimeout().plus(config.requestTimeout()).plusSeconds(30);
-        this.senders = Executors.newFixedThreadPool(config.batchSize(), runnable -> {
-            Thread thread = new Thread(runnable, "webhook-send");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.retries = new RetryPolicy(config.retrySchedule(), config.retryJitter());
+        this.dispatcher = new DeliveryDispatcher<>(this, em);
     }
 
     @PreDestroy
     void stop() {
-        senders.shutdownNow();
+        dispatcher.stop();
     }
 
     @Scheduled(identity = "webhook-dispatch", every = "${intersession.webhooks.dispatch-interval:5s}", delayed = "5s",
@@ -79,49 +70,67 @@ public class WebhookDispatcher {
 
     /** Sends every delivery due now, a batch at a time. @return how many attempts were made */
     public int dispatchDue() {
-        int attempted = 0;
-        for (int round = 0; round < MAX_BATCHES_PER_RUN; round++) {
-            Instant now = Instant.now();
-            List<Claimed> batch = QuarkusTransaction.requiringNew().call(() -> claim(now));
-            List<CompletableFuture<Void>> sends = new ArrayList<>();
-            for (Claimed claimed : batch) {
-                sends.add(CompletableFuture.supplyAsync(() -> poster.post(claimed.message()), senders)
-                        .thenAccept(outcome -> record(claimed, outcome)));
-            }
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-            attempted += batch.size();
-            if (batch.size() < config.batchSize()) {
-                break;
-            }
-        }
-        return attempted;
+        return dispatcher.dispatchDue();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Claimed> claim(Instant now) {
-        UUID token = UUID.randomUUID();
-        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        List<UUID> ids = em.createNativeQuery("""
-                        update webhook_delivery set lease_until = :leaseUntil, lease_token = :token
-                        where id in (select d.id from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
-                                     where d.status = 'PENDING' and d.next_attempt_at <= :now
-                                       and (d.lease_until is null or d.lease_until < :now) and e.enabled
-                                     order by d.next_attempt_at limit :n
-                                     for update of d skip locked)
-                        returning id""", UUID.class)
-                .setParameter("leaseUntil", at.plus(lease)).setParameter("token", token)
-                .setParameter("now", at).setParameter("n", config.batchSize())
-                .getResultList();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<Claimed> claimed = new ArrayList<>();
+    @Override
+    public String name() {
+        return "webhook";
+    }
+
+    @Override
+    public String deliveryTable() {
+        return "webhook_delivery";
+    }
+
+    @Override
+    public String attemptTable() {
+        return "webhook_attempt";
+    }
+
+    @Override
+    public String sentStatus() {
+        return WebhookDelivery.Status.SUCCEEDED.name();
+    }
+
+    @Override
+    public String claimJoin() {
+        return "join webhook_endpoint e on e.id = d.endpoint_id";
+    }
+
+    @Override
+    public String claimCondition() {
+        return """
+                and e.enabled and not exists (select 1 from webhook_delivery earlier
+                    where earlier.endpoint_id = d.endpoint_id and earlier.subject = d.subject
+                      and earlier.sequence < d.sequence and earlier.status = 'PENDING')""";
+    }
+
+    @Override
+    public int batchSize() {
+        return config.batchSize();
+    }
+
+    /** A sender may wait for DNS, the connect timeout and the request timeout; the lease outlasts all three. */
+    @Override
+    public Duration lease() {
+        return config.connectTimeout().plus(config.requestTimeout()).plusSeconds(30);
+    }
+
+    @Override
+    public RetryPolicy retryPolicy() {
+        return retries;
+    }
+
+    @Override
+    public List<Claimed<Outgoing>> load(List<UUID> ids, OffsetDateTime now) {
+        List<Claimed<Outgoing>> claimed = new ArrayList<>();
         for (WebhookDelivery delivery : WebhookDelivery.<WebhookDelivery>list("id in ?1", ids)) {
             WebhookEndpoint endpoint = WebhookEndpoint.findById(delivery.endpointId);
             List<String> signing = new ArrayList<>();
             try {
                 signing.add(secrets.decrypt(endpoint.id, endpoint.secret));
-                if (endpoint.previousSecret != null && endpoint.previousSecretExpiresAt.isAfter(at)) {
+                if (endpoint.previousSecret != null && endpoint.previousSecretExpiresAt.isAfter(now)) {
                     signing.add(secrets.decrypt(endpoint.id, endpoint.previousSecret));
                 }
             } catch (IllegalStateException e) {
@@ -129,76 +138,42 @@ public class WebhookDispatcher {
                 LOG.error(e.getMessage());
                 continue;
             }
-            claimed.add(new Claimed(delivery.id, token, endpoint.id, endpoint.clinicId, delivery.eventType,
-                    new WebhookPoster.Message(endpoint.url, delivery.id.toString(), delivery.payload, List.copyOf(signing))));
+            claimed.add(new Claimed<>(delivery.id, new Outgoing(endpoint.id, endpoint.clinicId, delivery.eventType,
+                    new WebhookPoster.Message(endpoint.url, delivery.id.toString(), endpoint.contentMode.contentType(),
+                            delivery.payload, List.copyOf(signing)))));
         }
         return claimed;
     }
 
-    private void record(Claimed claimed, WebhookPoster.Outcome outcome) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> recordAttempt(claimed, outcome, OffsetDateTime.now(ZoneOffset.UTC)));
-        } catch (RuntimeException e) {
-            // the lease runs out and the delivery is tried again; nothing else is lost
-            LOG.errorf(e, "could not record webhook delivery %s", claimed.deliveryId());
-        }
+    @Override
+    public SendOutcome send(Outgoing outgoing) {
+        return poster.post(outgoing.message());
     }
 
-    private void recordAttempt(Claimed claimed, WebhookPoster.Outcome outcome, OffsetDateTime now) {
-        WebhookDelivery delivery = WebhookDelivery.<WebhookDelivery>find("id = ?1 and leaseToken = ?2",
-                claimed.deliveryId(), claimed.leaseToken()).firstResult();
-        if (delivery == null) {
-            return; // deleted with its endpoint meanwhile, or the lease ran out and another instance has it
-        }
-        WebhookAttempt attempt = new WebhookAttempt();
-        attempt.id = UUID.randomUUID();
-        attempt.deliveryId = delivery.id;
-        attempt.at = now.minus(Duration.ofMillis(outcome.durationMs()));
-        attempt.responseStatus = outcome.status();
-        attempt.error = outcome.error();
-        attempt.durationMs = outcome.durationMs();
-        attempt.persist();
-
-        delivery.attemptsInRound++;
-        delivery.leaseUntil = null;
-        delivery.leaseToken = null;
-        List<Duration> schedule = config.retrySchedule();
-        if (outcome.succeeded()) {
-            delivery.status = WebhookDelivery.Status.SUCCEEDED;
-            delivery.nextAttemptAt = null;
-            writer.outcome(claimed.clinicId(), claimed.endpointId(), "webhook", WebhookEventTypes.WEBHOOK_CHANNEL, true,
-                    claimed.eventType() + ": HTTP " + outcome.status());
-        } else if (delivery.attemptsInRound <= schedule.size()) {
-            delivery.nextAttemptAt = now.plus(jittered(schedule.get(delivery.attemptsInRound - 1)));
-        } else {
-            delivery.status = WebhookDelivery.Status.FAILED;
-            delivery.nextAttemptAt = null;
-            writer.outcome(claimed.clinicId(), claimed.endpointId(), "webhook", WebhookEventTypes.WEBHOOK_CHANNEL, false,
-                    claimed.eventType() + ": " + outcome.error());
-            disable(claimed, delivery.attemptsInRound, outcome.error());
-        }
+    @Override
+    public void sent(Claimed<Outgoing> claimed, SendOutcome outcome) {
+        Outgoing outgoing = claimed.message();
+        writer.outcome(outgoing.clinicId(), outgoing.endpointId(), "webhook", WebhookEventTypes.WEBHOOK_CHANNEL, true,
+                outgoing.eventType() + ": HTTP " + outcome.status());
     }
 
-    private void disable(Claimed claimed, int attempts, String lastError) {
-        WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, claimed.endpointId(), LockModeType.PESSIMISTIC_WRITE);
+    @Override
+    public void gaveUp(Claimed<Outgoing> claimed, int attempts, SendOutcome outcome) {
+        Outgoing outgoing = claimed.message();
+        writer.outcome(outgoing.clinicId(), outgoing.endpointId(), "webhook", WebhookEventTypes.WEBHOOK_CHANNEL, false,
+                outgoing.eventType() + ": " + outcome.error());
+        WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, outgoing.endpointId(), LockModeType.PESSIMISTIC_WRITE);
         if (endpoint == null || !endpoint.enabled) {
             return;
         }
         endpoint.enabled = false;
-        String reason = "delivery " + claimed.deliveryId() + " failed " + attempts + " times; last error: " + lastError;
-        endpoint.disabledReason = reason.length() > WebhookPoster.MAX_ERROR_LENGTH ? reason.substring(0, WebhookPoster.MAX_ERROR_LENGTH) : reason;
+        endpoint.disabledReason = SendOutcome.truncated("delivery " + claimed.deliveryId() + " failed " + attempts
+                + " times; last error: " + outcome.error());
         endpoint.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         String host = URI.create(endpoint.url).getHost();
-        for (UUID admin : admins.of(endpoint.clinicId)) {
-            writer.write(endpoint.clinicId, admin, "webhook.disabled", "HIGH", "A webhook endpoint was disabled",
-                    "Deliveries to " + host + " kept failing, so the endpoint was disabled. Fix the receiver, then enable it"
-                            + " again; its pending deliveries resume then.",
-                    "webhook-disabled#" + endpoint.id + "#" + claimed.deliveryId());
-        }
-    }
-
-    private Duration jittered(Duration base) {
-        double spread = config.retryJitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
-        return Duration.ofMillis(Math.max(0, Math.round(base.toMillis() * (1 + spread))));
+        admins.tell(endpoint.clinicId, "webhook.disabled", "A webhook endpoint was disabled",
+                "Deliveries to " + host + " kept failing, so the endpoint was disabled. Fix the receiver, then enable it"
+                        + " again; its pending deliveries resume then.",
+                "webhook-disabled#" + endpoint.id + "#" + claimed.deliveryId());
     }
 }

@@ -18,6 +18,26 @@ import java.util.UUID;
 @Table(name = "webhook_endpoint")
 public class WebhookEndpoint extends PanacheEntityBase {
 
+    /**
+     * How a delivery is framed over HTTP. Both send the CloudEvent in its JSON format as the body; {@code
+     * CLOUDEVENTS_STRUCTURED} labels it {@code application/cloudevents+json} (CloudEvents HTTP protocol binding 1.0,
+     * structured mode), so CloudEvents SDKs read it as an event; {@code JSON} labels it {@code application/json}.
+     */
+    public enum ContentMode {
+        JSON("application/json"),
+        CLOUDEVENTS_STRUCTURED("application/cloudevents+json; charset=UTF-8");
+
+        private final String contentType;
+
+        ContentMode(String contentType) {
+            this.contentType = contentType;
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+    }
+
     @Id
     public UUID id;
 
@@ -32,6 +52,10 @@ public class WebhookEndpoint extends PanacheEntityBase {
     public List<String> eventTypes = new ArrayList<>();
 
     public String description;
+
+    @Column(name = "content_mode", nullable = false)
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public ContentMode contentMode = ContentMode.JSON;
 
     @Column(nullable = false)
     public boolean enabled;

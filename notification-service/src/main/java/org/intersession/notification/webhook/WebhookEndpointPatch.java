@@ -10,5 +10,6 @@ public record WebhookEndpointPatch(
         @Size(min = 1, max = 2048) String url,
         @Size(min = 1, max = 50) List<@NotBlank @Size(max = 200) String> eventTypes,
         @Size(max = 500) String description,
-        Boolean enabled) {
+        Boolean enabled,
+        WebhookEndpoint.ContentMode contentMode) {
 }

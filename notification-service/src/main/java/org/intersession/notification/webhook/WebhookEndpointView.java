@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.UUID;
 
 /** An endpoint as the API shows it: never its secret. */
-public record WebhookEndpointView(UUID id, String url, List<String> eventTypes, @Schema(nullable = true) String description, boolean enabled,
+public record WebhookEndpointView(UUID id, String url, List<String> eventTypes, @Schema(nullable = true) String description,
+                                  WebhookEndpoint.ContentMode contentMode, boolean enabled,
                                   @Schema(nullable = true) String disabledReason, OffsetDateTime createdAt) {
 
     static WebhookEndpointView of(WebhookEndpoint e) {
-        return new WebhookEndpointView(e.id, e.url, List.copyOf(e.eventTypes), e.description, e.enabled, e.disabledReason, e.createdAt);
+        return new WebhookEndpointView(e.id, e.url, List.copyOf(e.eventTypes), e.description, e.contentMode, e.enabled,
+                e.disabledReason, e.createdAt);
     }
 
     /** The answer to a registration: the view and, this once, the signing secret. */

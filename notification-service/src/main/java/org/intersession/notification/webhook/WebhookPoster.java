@@ -1,6 +1,7 @@
 package org.intersession.notification.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.intersession.notification.delivery.SendOutcome;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,17 +25,8 @@ import java.util.List;
 @ApplicationScoped
 public class WebhookPoster {
 
-    static final int MAX_ERROR_LENGTH = 500;
-
-    /** What came of one attempt: a status if the receiver answered, and an error unless it was a 2xx. */
-    public record Outcome(Integer status, String error, int durationMs) {
-        boolean succeeded() {
-            return error == null;
-        }
-    }
-
-    /** The message to sign and send. */
-    public record Message(String url, String webhookId, String body, List<String> secrets) {
+    /** The message to sign and send, and the media type it is labelled with. */
+    public record Message(String url, String webhookId, String contentType, String body, List<String> secrets) {
     }
 
     private final TargetGuard guard;
@@ -51,7 +43,8 @@ public class WebhookPoster {
                 .build();
     }
 
-    public Outcome post(Message message) {
+    /** @return the receiver's status if it answered, and an error unless it was a 2xx */
+    public SendOutcome post(Message message) {
         long started = System.nanoTime();
         try {
             URI uri = URI.create(message.url());
@@ -60,7 +53,7 @@ public class WebhookPoster {
             long timestamp = Instant.now().getEpochSecond();
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .timeout(requestTimeout)
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", message.contentType())
                     .header("User-Agent", "Intersession-Webhooks/1")
                     .header("webhook-id", message.webhookId())
                     .header("webhook-timestamp", String.valueOf(timestamp))
@@ -74,7 +67,7 @@ public class WebhookPoster {
             String error = status >= 200 && status < 300 ? null
                     : status >= 300 && status < 400 ? "redirect (HTTP " + status + ") not followed"
                     : "HTTP " + status;
-            return new Outcome(status, error, elapsed(started));
+            return SendOutcome.of(status, error, started);
         } catch (TargetGuard.RefusedTarget e) {
             return failure("refused: " + e.getMessage(), started);
         } catch (HttpConnectTimeoutException e) {
@@ -93,11 +86,7 @@ public class WebhookPoster {
         }
     }
 
-    private static Outcome failure(String error, long started) {
-        return new Outcome(null, error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error, elapsed(started));
-    }
-
-    private static int elapsed(long started) {
-        return (int) Math.min(Integer.MAX_VALUE, Duration.ofNanos(System.nanoTime() - started).toMillis());
+    private static SendOutcome failure(String error, long started) {
+        return SendOutcome.of(null, error, started);
     }
 }

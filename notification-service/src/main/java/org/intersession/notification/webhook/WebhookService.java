@@ -60,6 +60,7 @@ public class WebhookService {
         endpoint.url = url;
         endpoint.eventTypes = new ArrayList<>(eventTypes);
         endpoint.description = input.description();
+        endpoint.contentMode = input.contentMode() == null ? WebhookEndpoint.ContentMode.JSON : input.contentMode();
         endpoint.enabled = true;
         String secret = secrets.generate();
         endpoint.secret = secrets.encrypt(endpoint.id, secret);
@@ -95,6 +96,9 @@ public class WebhookService {
         }
         if (patch.description() != null) {
             endpoint.description = patch.description().isEmpty() ? null : patch.description();
+        }
+        if (patch.contentMode() != null) {
+            endpoint.contentMode = patch.contentMode();
         }
         if (patch.enabled() != null) {
             endpoint.enabled = patch.enabled();

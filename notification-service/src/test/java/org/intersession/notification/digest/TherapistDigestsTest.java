@@ -73,8 +73,8 @@ class TherapistDigestsTest {
         assertEquals("2 homework entries were completed by 2 clients since your last digest.", digest.body);
         assertEquals(DigestClock.nextAfter(later, BERLIN, null, LocalTime.of(18, 0)), dueAt(TherapistDigests.DAILY),
                 "the next digest is the next 18:00 in Berlin after the catch-up");
-        assertEquals("SENT", QuarkusTransaction.requiringNew().call(() -> EmailDelivery.<EmailDelivery>find(
-                "recipientId = ?1 and kind = 'digest.daily'", therapist).firstResult().status), "emailed with consent");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(QuarkusTransaction.requiringNew().call(() ->
+                EmailDelivery.<EmailDelivery>find("recipientId = ?1 and kind = 'digest.daily'", therapist).firstResult().status)));
     }
 
     @Test

@@ -2,12 +2,16 @@ package org.intersession.notification.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.SpecVersion;
+import io.cloudevents.http.HttpMessageFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.intersession.notification.delivery.ClinicAdmin;
+import org.intersession.notification.delivery.ClinicAdmins;
 import org.intersession.platform.event.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.intersession.platform.event.identity.UserChanged;
@@ -23,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -54,6 +60,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -113,6 +120,76 @@ class WebhookDeliveryTest {
                 .body("items[0].attempts[0].responseStatus", equalTo(204))
                 .body("items[0].attempts[0].error", nullValue())
                 .body("items[0].attempts[0].durationMs", notNullValue());
+    }
+
+    @Test
+    void inCloudEventsStructuredModeACloudEventsSdkReadsTheDeliveryWhichIsStillSigned() throws Exception {
+        WebhookReceiver structured = receiver("127.0.0.2");
+        WebhookReceiver plain = receiver("127.0.0.2");
+        Map<String, String> endpoint = register(admin, structured, List.of(ProgressFlagged.TYPE), "CLOUDEVENTS_STRUCTURED");
+        register(plain, ProgressFlagged.TYPE);
+        String eventId = publishFlagged(clinic);
+
+        WebhookReceiver.Received message = awaitOneDelivery(structured);
+        assertEquals("application/cloudevents+json; charset=UTF-8", message.contentType());
+        assertTrue(new StandardWebhooksVerifier(endpoint.get("secret")).verify(message, Instant.now()), "signed as in JSON mode");
+        // CloudEvents HTTP protocol binding 1.0, as the SDK implements it: the media type says structured mode
+        io.cloudevents.CloudEvent event = HttpMessageFactory.createReader(Map.of("Content-Type", message.contentType()),
+                message.body().getBytes(StandardCharsets.UTF_8)).toEvent();
+        assertEquals(SpecVersion.V1, event.getSpecVersion());
+        assertEquals(eventId, event.getId());
+        assertEquals(ProgressFlagged.TYPE, event.getType());
+        assertEquals(URI.create("/intersession/test"), event.getSource());
+        assertTrue(event.getSubject().startsWith("progress-entries/"), event.getSubject());
+        assertEquals("0000000000000000001", event.getExtension("sequence"), "the first delivery of its subject to this endpoint");
+        assertEquals(clinic.toString(), JSON.readTree(event.getData().toBytes()).get("clinicId").asText());
+        given().auth().oauth2(admin).when().get(PATH + "/{id}", endpoint.get("id"))
+                .then().statusCode(200).body("contentMode", equalTo("CLOUDEVENTS_STRUCTURED"));
+
+        // the same event in JSON mode is plain JSON to the SDK: no structured media type, no ce- headers
+        WebhookReceiver.Received json = awaitOneDelivery(plain);
+        assertEquals("application/json", json.contentType());
+        assertEquals(JSON.readTree(message.body()), JSON.readTree(json.body()));
+        assertThrows(RuntimeException.class, () -> HttpMessageFactory.createReader(Map.of("Content-Type", json.contentType()),
+                json.body().getBytes(StandardCharsets.UTF_8)).toEvent());
+    }
+
+    @Test
+    void deliveriesOfOneSubjectAreSentInSequenceEvenWhenTheFirstHasToBeRetried() throws Exception {
+        // the recorded event's first attempt fails; everything else is accepted
+        WebhookReceiver receiver = receiver("127.0.0.2");
+        receiver.answering(exchange -> {
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            boolean firstTryOfRecorded = receiver.hitsById().getOrDefault(id, 0) == 1 && receiver.received().stream()
+                    .anyMatch(r -> id.equals(r.webhookId()) && r.body().contains(ProgressRecorded.TYPE));
+            exchange.sendResponseHeaders(firstTryOfRecorded ? 503 : 204, -1);
+            exchange.close();
+        });
+        register(admin, receiver, List.of(ProgressRecorded.TYPE, ProgressFlagged.TYPE));
+        UUID entry = UUID.randomUUID();
+        String recorded = publishRecorded(clinic, entry);
+        String flagged = publishFlagged(clinic, entry);
+        String otherEntry = publishFlagged(clinic);
+
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            dispatcher.dispatchDue();
+            assertEquals(4, receiver.received().size(), "the failed first one, its retry, and the two others");
+        });
+        List<String> ids = new ArrayList<>();
+        List<String> sequences = new ArrayList<>();
+        for (WebhookReceiver.Received r : receiver.received()) {
+            JsonNode event = JSON.readTree(r.body());
+            if (event.get("subject").asText().equals("progress-entries/" + entry)) {
+                ids.add(event.get("id").asText());
+                sequences.add(event.get("sequence").asText());
+            } else {
+                assertEquals(otherEntry, event.get("id").asText());
+                assertEquals("0000000000000000001", event.get("sequence").asText(), "numbered per subject");
+            }
+        }
+        // the flagged event, though due at once, waited until the recorded one before it had been delivered
+        assertEquals(List.of(recorded, recorded, flagged), ids);
+        assertEquals(List.of("0000000000000000001", "0000000000000000001", "0000000000000000002"), sequences);
     }
 
     @Test
@@ -455,8 +532,12 @@ class WebhookDeliveryTest {
     }
 
     private static Map<String, String> register(String token, WebhookReceiver receiver, List<String> eventTypes) {
+        return register(token, receiver, eventTypes, "JSON");
+    }
+
+    private static Map<String, String> register(String token, WebhookReceiver receiver, List<String> eventTypes, String contentMode) {
         ValidatableResponse created = given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("url", receiver.url("/hooks/intersession"), "eventTypes", eventTypes))
+                .body(Map.of("url", receiver.url("/hooks/intersession"), "eventTypes", eventTypes, "contentMode", contentMode))
                 .when().post(PATH).then().statusCode(201);
         return Map.of("id", created.extract().path("id"), "secret", created.extract().path("secret"));
     }
@@ -474,9 +555,19 @@ class WebhookDeliveryTest {
     }
 
     private String publishFlagged(UUID clinicId) {
-        return TestEvents.publish(Topics.PROGRESS, client.toString(), ProgressFlagged.TYPE, "progress-entries/flagged",
-                new ProgressFlagged(UUID.randomUUID(), UUID.randomUUID(), clinicId, client, therapist, "urge",
+        return publishFlagged(clinicId, UUID.randomUUID());
+    }
+
+    /** As progress-service does: the subject is the entry. */
+    private String publishFlagged(UUID clinicId, UUID entry) {
+        return TestEvents.publish(Topics.PROGRESS, client.toString(), ProgressFlagged.TYPE, "progress-entries/" + entry,
+                new ProgressFlagged(entry, UUID.randomUUID(), clinicId, client, therapist, "urge",
                         "Urge to drink", 7, "Check in today", now()));
+    }
+
+    private String publishRecorded(UUID clinicId, UUID entry) {
+        return TestEvents.publish(Topics.PROGRESS, client.toString(), ProgressRecorded.TYPE, "progress-entries/" + entry,
+                new ProgressRecorded(entry, UUID.randomUUID(), clinicId, client, therapist, "2026-11-20T20:00", "DONE", false, now()));
     }
 
     private static String secretNobodyHas() {

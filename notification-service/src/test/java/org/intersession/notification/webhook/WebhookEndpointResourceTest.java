@@ -1,6 +1,9 @@
 package org.intersession.notification.webhook;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.intersession.platform.event.EventCodec;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.intersession.platform.event.progress.ProgressFlagged;
@@ -10,10 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -24,18 +30,25 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
+@SuppressWarnings("unchecked")
 class WebhookEndpointResourceTest {
 
     private static final String PATH = "/api/v1/webhook-endpoints";
+    private static final String TYPES = "/api/v1/webhook-event-types";
     /** Allowlisted in the test profile; nothing needs to listen for registration. */
     private static final String RECEIVER = "http://127.0.0.2:9/hooks";
+
+    @Inject
+    EventCodec codec;
 
     private final UUID clinic = UUID.randomUUID();
     private final String admin = TestTokens.clinicAdmin(clinic, UUID.randomUUID());
@@ -197,6 +210,66 @@ class WebhookEndpointResourceTest {
                 .when().patch(PATH + "/{id}", id)
                 .then().statusCode(400).body("errors.field", equalTo(List.of("url")));
         given().auth().oauth2(admin).when().get(PATH + "/{id}", id).then().statusCode(200).body("url", equalTo(RECEIVER));
+    }
+
+    @Test
+    void theEventTypesListGivesEveryExactTypeWithADescriptionAndItsGeneratedDataSchema() throws Exception {
+        ValidatableResponse all = given().auth().oauth2(admin).queryParam("limit", 100).when().get(TYPES)
+                .then().statusCode(200).body("nextCursor", nullValue());
+        List<String> types = all.extract().path("items.type");
+        assertEquals(WebhookEventTypes.SUBSCRIBABLE.stream().sorted().toList(), types);
+        assertTrue(types.contains("org.intersession.progress.recorded.v1") && types.contains("org.intersession.assignment.created.v1"));
+        List<String> descriptions = all.extract().path("items.description");
+        assertTrue(descriptions.stream().allMatch(d -> d != null && d.length() > 10), descriptions.toString());
+
+        Map<String, Object> recorded = all.extract().path("items.find { it.type == 'org.intersession.progress.recorded.v1' }.dataSchema");
+        assertEquals("https://json-schema.org/draft/2020-12/schema", recorded.get("$schema"));
+        assertEquals("object", recorded.get("type"));
+        Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) recorded.get("properties");
+        // the schema describes the payload exactly as the producer serialises it: the same members, no more
+        JsonNode example = codec.tree(new ProgressRecorded(UUID.randomUUID(), UUID.randomUUID(), clinic, UUID.randomUUID(),
+                UUID.randomUUID(), "2026-11-20T20:00", "DONE", false, OffsetDateTime.now(ZoneOffset.UTC)));
+        List<String> members = new java.util.ArrayList<>();
+        example.fieldNames().forEachRemaining(members::add);
+        assertEquals(Set.copyOf(members), properties.keySet());
+        assertEquals(Set.copyOf(members), Set.copyOf((List<String>) recorded.get("required")));
+        assertEquals(Map.of("type", "string", "format", "uuid"), properties.get("clinicId"));
+        assertEquals("boolean", properties.get("late").get("type"));
+        assertEquals(List.of("string", "null"), properties.get("completedAt").get("type"), "completedAt may be null");
+        assertEquals("date-time", properties.get("completedAt").get("format"));
+
+        // nested records and enums in their JSON form: an assignment's schedule type, a field's type in lower case
+        given().auth().oauth2(admin).queryParam("limit", 100).when().get(TYPES).then().statusCode(200)
+                .body("items.find { it.type == 'org.intersession.assignment.created.v1' }.dataSchema.properties.schedule.properties.type.enum",
+                        equalTo(List.of("ONE_OFF", "RECURRING")))
+                .body("items.find { it.type == 'org.intersession.assignment.created.v1' }.dataSchema.properties.fieldSchema.properties.fields.items.properties.type.enum",
+                        hasItem("single_choice"));
+    }
+
+    @Test
+    void theEventTypesListPagesWithACursorAndIsForThoseWhoManageWebhooks() {
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().auth().oauth2(admin).queryParam("limit", 5);
+            if (cursor != null) {
+                request = request.queryParam("cursor", cursor);
+            }
+            ValidatableResponse page = request.when().get(TYPES).then().statusCode(200).body("items.size()", lessThanOrEqualTo(5));
+            seen.addAll(page.extract().path("items.type"));
+            cursor = page.extract().path("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertEquals(WebhookEventTypes.SUBSCRIBABLE.stream().sorted().toList(), seen);
+        assertTrue(pages > 1, "more than one page of 5");
+
+        given().auth().oauth2(TestTokens.therapist(clinic, UUID.randomUUID())).when().get(TYPES)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().when().get(TYPES).then().statusCode(401);
+        given().auth().oauth2(admin).queryParam("limit", 101).when().get(TYPES).then().statusCode(400);
+        given().auth().oauth2(admin).queryParam("cursor", "not-a-cursor").when().get(TYPES)
+                .then().statusCode(400).body("errors.field", hasItem("cursor"));
     }
 
     private static Map<String, Object> endpoint() {

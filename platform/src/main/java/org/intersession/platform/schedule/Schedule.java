@@ -1,5 +1,6 @@
 package org.intersession.platform.schedule;
 
+import jakarta.annotation.Nullable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,12 +22,12 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Schedule(
         @NotNull Type type,
-        LocalDateTime dueAt,
-        LocalDateTime start,
-        @Size(max = RecurrenceRule.MAX_LENGTH) String rrule,
-        @Size(max = 366) List<@NotNull LocalDate> excludedDates,
-        @Min(0) @Max(10080) Integer windowBeforeMinutes,
-        @Min(0) @Max(10080) Integer windowAfterMinutes) {
+        @Nullable LocalDateTime dueAt,
+        @Nullable LocalDateTime start,
+        @Nullable @Size(max = RecurrenceRule.MAX_LENGTH) String rrule,
+        @Nullable @Size(max = 366) List<@NotNull LocalDate> excludedDates,
+        @Nullable @Min(0) @Max(10080) Integer windowBeforeMinutes,
+        @Nullable @Min(0) @Max(10080) Integer windowAfterMinutes) {
 
     @Schema(name = "ScheduleType")
     public enum Type {

@@ -1,5 +1,6 @@
 package org.intersession.platform.event.assignment;
 
+import jakarta.annotation.Nullable;
 import org.intersession.platform.schedule.Schedule;
 import org.intersession.platform.schema.FieldSchema;
 
@@ -23,7 +24,7 @@ public record AssignmentSnapshot(
         String timeZone,
         Schedule schedule,
         ReminderPolicy reminderPolicy,
-        FieldSchema fieldSchema,
+        @Nullable FieldSchema fieldSchema,
         long version,
         OffsetDateTime changedAt) {
 

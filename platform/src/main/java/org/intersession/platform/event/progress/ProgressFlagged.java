@@ -1,5 +1,6 @@
 package org.intersession.platform.event.progress;
 
+import jakarta.annotation.Nullable;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -15,8 +16,8 @@ public record ProgressFlagged(
         UUID therapistId,
         String fieldKey,
         String fieldLabel,
-        Object value,
-        String message,
+        @Nullable Object value,
+        @Nullable String message,
         OffsetDateTime flaggedAt) {
 
     public static final String TYPE = "org.intersession.progress.flagged.v1";

@@ -1,5 +1,6 @@
 package org.intersession.platform.event.progress;
 
+import jakarta.annotation.Nullable;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -19,7 +20,7 @@ public record ProgressRecorded(
         String status,
         boolean late,
         OffsetDateTime recordedAt,
-        OffsetDateTime completedAt) {
+        @Nullable OffsetDateTime completedAt) {
 
     public static final String TYPE = "org.intersession.progress.recorded.v1";
 

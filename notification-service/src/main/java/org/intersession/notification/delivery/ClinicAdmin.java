@@ -1,4 +1,4 @@
-package org.intersession.notification.webhook;
+package org.intersession.notification.delivery;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

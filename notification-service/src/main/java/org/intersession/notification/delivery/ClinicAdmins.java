@@ -1,9 +1,11 @@
-package org.intersession.notification.webhook;
+package org.intersession.notification.delivery;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.intersession.notification.notification.Notification;
+import org.intersession.notification.notification.NotificationWriter;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.identity.UserChanged;
@@ -18,21 +20,24 @@ import java.util.UUID;
 /**
  * Who administers each clinic, kept from the gateway's user events; a deactivated or demoted user drops out. Its own
  * consumer group reads the identity topic from the earliest record kept, so admins made before webhooks existed are known.
+ * They are told when a channel gives up on a delivery: a webhook endpoint disabled, an email that could not be sent.
  */
 @ApplicationScoped
 public class ClinicAdmins {
 
-    static final String CONSUMER = "notification-service/clinic-admins";
+    public static final String CONSUMER = "notification-service/clinic-admins";
     private static final Set<String> USER_EVENTS = Set.of(UserChanged.CREATED, UserChanged.UPDATED, UserChanged.DEACTIVATED);
 
     private final ConsumerTransaction transaction;
     private final EventCodec codec;
     private final Inbox inbox;
+    private final NotificationWriter writer;
 
-    ClinicAdmins(ConsumerTransaction transaction, EventCodec codec, Inbox inbox) {
+    ClinicAdmins(ConsumerTransaction transaction, EventCodec codec, Inbox inbox, NotificationWriter writer) {
         this.transaction = transaction;
         this.codec = codec;
         this.inbox = inbox;
+        this.writer = writer;
     }
 
     @Incoming("clinic-admin-events")
@@ -63,5 +68,15 @@ public class ClinicAdmins {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> of(UUID clinicId) {
         return ClinicAdmin.<ClinicAdmin>list("clinicId", clinicId).stream().map(a -> a.userId).toList();
+    }
+
+    /** A HIGH priority notification to every admin of the clinic; {@code sourceId} makes it once per admin and cause. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tell(UUID clinicId, String kind, String title, String body, String sourceId) {
+        for (UUID admin : of(clinicId)) {
+            if (Notification.count("recipientId = ?1 and kind = ?2 and sourceEventId = ?3", admin, kind, sourceId) == 0) {
+                writer.write(clinicId, admin, kind, "HIGH", title, body, sourceId);
+            }
+        }
     }
 }
