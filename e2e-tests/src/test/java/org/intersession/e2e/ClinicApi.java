@@ -32,11 +32,13 @@ final class ClinicApi {
     }
 
     private final String gateway;
+    private final UUID id;
     private final Person admin;
     private final Invitations invitations;
 
-    ClinicApi(String gateway, Person admin, Invitations invitations) {
+    ClinicApi(String gateway, UUID id, Person admin, Invitations invitations) {
         this.gateway = gateway;
+        this.id = id;
         this.admin = admin;
         this.invitations = invitations;
     }
@@ -58,7 +60,12 @@ final class ClinicApi {
                 .body(Map.of("name", "Riverside Practice", "admin", Map.of("email", email, "displayName", "Alex Admin")))
                 .when().post("/api/v1/clinics").then().statusCode(201).extract().jsonPath();
         String code = invitations.code(email, created.getString("admin.invitationToken"));
-        return new ClinicApi(gateway, accept(gateway, created.getString("admin.user.id"), email, code), invitations);
+        return new ClinicApi(gateway, UUID.fromString(created.getString("clinic.id")),
+                accept(gateway, created.getString("admin.user.id"), email, code), invitations);
+    }
+
+    UUID id() {
+        return id;
     }
 
     /**

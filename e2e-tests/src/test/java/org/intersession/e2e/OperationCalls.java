@@ -110,6 +110,7 @@ final class OperationCalls {
         on("DELETE /api/v1/clients/{clientId}/care-team/{therapistId}", a ->
                 Call.of(Map.of("clientId", f.linkedInvitedClient(), "therapistId", f.therapist.id())));
         on("GET /api/v1/clinics", a -> Call.of(Map.of()));
+        on("GET /api/v1/clinics/{id}", a -> Call.of(id(f.clinicId)));
         on("POST /api/v1/clinics", a -> Call.json(Map.of(), Map.of("name", "Hillside Practice",
                 "admin", Map.of("email", "admin-" + UUID.randomUUID() + "@clinic.test", "displayName", "Hill Admin"))));
         on("POST /api/v1/signing-keys/rotate", a -> Call.of(Map.of()));

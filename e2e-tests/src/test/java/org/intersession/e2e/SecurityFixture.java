@@ -58,6 +58,7 @@ final class SecurityFixture {
     private static SecurityFixture instance;
 
     final String gateway;
+    final UUID clinicId;
     final ClinicApi.Person admin;
     final ClinicApi.Person therapist;
     final ClinicApi.Person outsider;
@@ -84,6 +85,7 @@ final class SecurityFixture {
     private SecurityFixture(RunningStack platform) {
         gateway = platform.gatewayUrl().replace("localhost", "127.0.0.1");
         ClinicApi clinicA = ClinicApi.newClinic(platform);
+        clinicId = clinicA.id();
         admin = clinicA.admin();
         therapist = clinicA.therapist();
         outsider = clinicA.therapist();

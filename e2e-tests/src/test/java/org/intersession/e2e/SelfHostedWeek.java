@@ -71,6 +71,7 @@ public final class SelfHostedWeek {
 
     private void runTheWeek(String operatorPassword) throws IOException {
         HomeworkWeek.Outcome week = new HomeworkWeek(gateway, operatorPassword, sinks::invitationCode).run(sinks);
+        state.setProperty("clinicId", week.clinic().id().toString());
         put("admin", week.clinic().admin());
         put("therapist", week.therapist());
         put("client", week.client());
@@ -152,7 +153,7 @@ public final class SelfHostedWeek {
     }
 
     private ClinicApi clinic(ClinicApi.Person admin) {
-        return new ClinicApi(gateway, admin, ClinicApi.Invitations.FROM_ANSWER);
+        return new ClinicApi(gateway, UUID.fromString(state.getProperty("clinicId")), admin, ClinicApi.Invitations.FROM_ANSWER);
     }
 
     private ClinicApi.Person person(String role) {

@@ -39,14 +39,22 @@ class WalkingSkeletonIT {
         clinic.link(client, therapist);
 
         // notification-service emailed the invitation through the real SMTP server
-        await().atMost(Duration.ofSeconds(60)).until(() -> platform.stack().mail().received().stream().anyMatch(m -> {
+        String invitation = await().atMost(Duration.ofSeconds(60)).until(() -> platform.stack().mail().received().stream().filter(m -> {
             try {
                 return m.getAllRecipients()[0].toString().equals(client.email())
                         && m.getSubject().equals("Your invitation to Intersession");
             } catch (jakarta.mail.MessagingException e) {
                 return false;
             }
-        }));
+        }).findFirst().map(WalkingSkeletonIT::text).orElse(null), java.util.Objects::nonNull);
+        // and its link opens the gateway's page for setting a password
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(https?://\\S+/accept-invitation\\?code=\\S+)").matcher(invitation);
+        org.junit.jupiter.api.Assertions.assertTrue(link.find(), "no invitation link in: " + invitation);
+        org.junit.jupiter.api.Assertions.assertTrue(link.group(1).startsWith(platform.gatewayUrl()), link.group(1));
+        given().when().get(link.group(1)).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/html"))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'none'"))
+                .body(org.hamcrest.Matchers.containsString("Set your password"));
 
         java.time.LocalDate threeDaysAgo = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).minusDays(3);
         // assignment-service learns of the care team from the gateway's events, then accepts the assignment
@@ -79,5 +87,13 @@ class WalkingSkeletonIT {
         given().baseUri(platform.gatewayUrl()).auth().oauth2(forged)
                 .when().get("/api/v1/notifications")
                 .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    private static String text(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return String.valueOf(message.getContent());
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

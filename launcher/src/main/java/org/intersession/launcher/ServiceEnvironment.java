@@ -49,6 +49,8 @@ public final class ServiceEnvironment {
             env.put("QUARKUS_MAILER_PORT", String.valueOf(endpoints.smtpPort()));
             env.put("INTERSESSION_WEBHOOKS_ENCRYPTION_KEY", endpoints.webhookEncryptionKey());
             env.put("INTERSESSION_EVENTS_ENCRYPTION_KEY", endpoints.eventsEncryptionKey());
+            // invitation emails link to the gateway's own page, on whatever port it was given
+            env.put("INTERSESSION_NOTIFICATION_INVITATION_URL", endpoints.serviceUrls().get(ServiceSpec.GATEWAY) + "/accept-invitation?code=");
         }
         return env;
     }

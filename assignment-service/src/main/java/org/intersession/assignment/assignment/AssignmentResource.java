@@ -18,6 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
 import org.intersession.platform.web.Changes;
@@ -26,6 +31,7 @@ import org.intersession.platform.web.Page;
 
 import java.util.UUID;
 
+@Tag(name = "Assignments", description = "Homework given to a client: rationale, schedule, reminders and its lifecycle.")
 @Path("/api/v1/assignments")
 @Authenticated
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,6 +47,14 @@ public class AssignmentResource {
     }
 
     /** Honours Idempotency-Key: a retry with the same body answers the first result, marked Idempotent-Replayed. */
+    @Operation(operationId = "createAssignment", summary = "Assign homework to a client",
+            description = "A therapist assigns homework to a client in their care team (an API client names the therapist). The assignment pins the template's field schema. Send an Idempotency-Key to make a retry safe: the same key and body answer the first result again, marked Idempotent-Replayed.")
+    @APIResponse(responseCode = "201", description = "Created; Location is the new assignment.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)),
+            headers = {@Header(name = "Location"), @Header(name = "ETag"), @Header(name = "Idempotent-Replayed")})
+    @APIResponse(responseCode = "404", description = "The client (or template) is not visible to the caller, or the care team has not reached this service yet.")
+    @APIResponse(responseCode = "409", description = "The client has no time zone yet, or a request with this Idempotency-Key is still being processed.")
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used with a different request body.")
     @POST
     public Response create(NewAssignment request, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         AssignmentService.Created created = assignments.create(caller.get(), request, idempotencyKey);
@@ -53,6 +67,8 @@ public class AssignmentResource {
         return response.build();
     }
 
+    @Operation(operationId = "listAssignments", summary = "List assignments",
+            description = "The assignments the caller may see, newest first: a client's own, a therapist's care team's, a clinic's for an admin or API client. Filter by client, therapist and status.")
     @GET
     public Page<AssignmentView> list(@QueryParam("clientId") UUID clientId,
                                      @QueryParam("therapistId") UUID therapistId,
@@ -76,6 +92,11 @@ public class AssignmentResource {
         return assignments.changes(caller.get(), clientId, limit, since);
     }
 
+    @Operation(operationId = "getAssignment", summary = "Read an assignment",
+            description = "One assignment, with its ETag for a later change.")
+    @APIResponse(responseCode = "200", description = "The assignment.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)),
+            headers = {@Header(name = "ETag")})
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") UUID id) {
@@ -84,6 +105,14 @@ public class AssignmentResource {
     }
 
     /** Needs If-Match with the ETag from a read: a change made meanwhile by someone else is a 412, not lost. */
+    @Operation(operationId = "updateAssignment", summary = "Change an assignment",
+            description = "Changes the given fields (JSON merge of the named fields). Needs If-Match with the ETag from a read: a change made meanwhile by someone else is a 412, not lost.")
+    @APIResponse(responseCode = "200", description = "The changed assignment.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)),
+            headers = {@Header(name = "ETag")})
+    @APIResponse(responseCode = "409", description = "The assignment's status does not allow this change.")
+    @APIResponse(responseCode = "412", description = "The assignment changed since the ETag in If-Match was read.")
+    @APIResponse(responseCode = "428", description = "If-Match is missing.")
     @PATCH
     @Path("{id}")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, AssignmentPatch patch) {
@@ -91,6 +120,12 @@ public class AssignmentResource {
     }
 
     /** The client confirms they have seen the homework; it becomes ACTIVE. */
+    @Operation(operationId = "acknowledgeAssignment", summary = "Acknowledge an assignment",
+            description = "The client confirms they have seen the homework; an ASSIGNED assignment becomes ACTIVE.")
+    @APIResponse(responseCode = "200", description = "The acknowledged assignment.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)),
+            headers = {@Header(name = "ETag")})
+    @APIResponse(responseCode = "409", description = "The assignment's status does not allow this change.")
     @POST
     @Path("{id}/acknowledge")
     @Consumes(MediaType.WILDCARD)
@@ -98,6 +133,12 @@ public class AssignmentResource {
         return withEtag(assignments.change(caller.get(), id, AssignmentStatus.Change.ACKNOWLEDGE));
     }
 
+    @Operation(operationId = "pauseAssignment", summary = "Pause an assignment",
+            description = "An ACTIVE or ASSIGNED assignment becomes PAUSED: no reminders and no missed occurrences until it resumes.")
+    @APIResponse(responseCode = "200", description = "The paused assignment.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)),
+            headers = {@Header(name = "ETag")})
+    @APIResponse(responseCode = "409", description = "The assignment's status does not allow this change.")
     @POST
     @Path("{id}/pause")
     @Consumes(MediaType.WILDCARD)
@@ -105,6 +146,12 @@ public class AssignmentResource {
         return withEtag(assignments.change(caller.get(), id, AssignmentStatus.Change.PAUSE));
     }
 
+    @Operation(operationId = "resumeAssignment", summary = "Resume an assignment",
+            description = "A PAUSED assignment becomes ACTIVE again.")
+    @APIResponse(responseCode = "200", description = "The resumed assignment.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)),
+            headers = {@Header(name = "ETag")})
+    @APIResponse(responseCode = "409", description = "The assignment's status does not allow this change.")
     @POST
     @Path("{id}/resume")
     @Consumes(MediaType.WILDCARD)
@@ -112,6 +159,12 @@ public class AssignmentResource {
         return withEtag(assignments.change(caller.get(), id, AssignmentStatus.Change.RESUME));
     }
 
+    @Operation(operationId = "cancelAssignment", summary = "Cancel an assignment",
+            description = "The assignment ends without being completed and takes no more entries.")
+    @APIResponse(responseCode = "200", description = "The cancelled assignment.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)),
+            headers = {@Header(name = "ETag")})
+    @APIResponse(responseCode = "409", description = "The assignment's status does not allow this change.")
     @POST
     @Path("{id}/cancel")
     @Consumes(MediaType.WILDCARD)
@@ -119,6 +172,12 @@ public class AssignmentResource {
         return withEtag(assignments.change(caller.get(), id, AssignmentStatus.Change.CANCEL));
     }
 
+    @Operation(operationId = "completeAssignment", summary = "Complete an assignment",
+            description = "The therapist marks the homework as done with; it takes no more entries.")
+    @APIResponse(responseCode = "200", description = "The completed assignment.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)),
+            headers = {@Header(name = "ETag")})
+    @APIResponse(responseCode = "409", description = "The assignment's status does not allow this change.")
     @POST
     @Path("{id}/complete")
     @Consumes(MediaType.WILDCARD)

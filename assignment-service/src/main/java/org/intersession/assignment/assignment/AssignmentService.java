@@ -2,12 +2,13 @@ package org.intersession.assignment.assignment;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 import org.intersession.assignment.idempotency.IdempotencyKeys;

@@ -1,5 +1,6 @@
 package org.intersession.assignment.assignment;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.intersession.platform.event.assignment.ReminderPolicy;
 import org.intersession.platform.schedule.Schedule;
 import org.intersession.platform.schema.FieldSchema;
@@ -13,17 +14,17 @@ public record AssignmentView(
         UUID clientId,
         UUID therapistId,
         String title,
-        String instructions,
+        @Schema(nullable = true) String instructions,
         String rationale,
         List<Obstacle> obstacles,
         Schedule schedule,
         String timeZone,
         ReminderPolicy reminderPolicy,
-        UUID templateId,
-        Integer templateVersion,
-        FieldSchema fieldSchema,
+        @Schema(nullable = true) UUID templateId,
+        @Schema(nullable = true) Integer templateVersion,
+        @Schema(nullable = true) FieldSchema fieldSchema,
         AssignmentStatus status,
-        OffsetDateTime acknowledgedAt,
+        @Schema(nullable = true) OffsetDateTime acknowledgedAt,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         long version) {

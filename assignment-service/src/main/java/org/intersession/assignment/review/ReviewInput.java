@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +22,7 @@ public record ReviewInput(
      * The review of one assignment. Quantity and quality are rated 0-4 each, because how well homework was done
      * matters as much as how much. STOP cancels the assignment; MODIFY is followed by the therapist's changes.
      */
+    @Schema(name = "ReviewItemInput")
     public record Item(
             @NotNull UUID assignmentId,
             @NotNull @Min(0) @Max(4) Integer quantity,

@@ -1,6 +1,7 @@
 package org.intersession.assignment.review;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,9 +14,10 @@ public record ReviewView(UUID id, UUID clientId, UUID therapistId, LocalDate ses
                          List<Item> items) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(UUID assignmentId, int quantity, int quality, ReviewInput.Helped helped,
-                       List<ReviewInput.Barrier> barriers, String barrierNotes, ReviewInput.Decision decision,
-                       String therapistNotes) {
+    @Schema(name = "ReviewItem")
+    public record Item(UUID assignmentId, int quantity, int quality, @Schema(nullable = true) ReviewInput.Helped helped,
+                       List<ReviewInput.Barrier> barriers, @Schema(nullable = true) String barrierNotes, @Schema(nullable = true) ReviewInput.Decision decision,
+                       @Schema(nullable = true) String therapistNotes) {
     }
 
     static ReviewView of(SessionReview review, boolean withTherapistNotes) {

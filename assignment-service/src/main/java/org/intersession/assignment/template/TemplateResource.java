@@ -16,6 +16,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
 import org.intersession.platform.web.Cursor;
@@ -23,6 +29,7 @@ import org.intersession.platform.web.Page;
 
 import java.util.UUID;
 
+@Tag(name = "Templates", description = "Homework templates: the built-in ones and a clinic's own, with versioned field schemas.")
 @Path("/api/v1/templates")
 @Authenticated
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,6 +44,8 @@ public class TemplateResource {
         this.caller = caller;
     }
 
+    @Operation(operationId = "listTemplates", summary = "List templates",
+            description = "The built-in templates and the clinic's own, filtered by category; archived ones only with includeArchived=true.")
     @GET
     public Page<TemplateView> list(@QueryParam("category") @Size(max = 40) String category,
                                    @QueryParam("includeArchived") @DefaultValue("false") boolean includeArchived,
@@ -45,18 +54,27 @@ public class TemplateResource {
         return templates.list(caller.get(), category, includeArchived, limit, Cursor.decode(cursor));
     }
 
+    @Operation(operationId = "getTemplate", summary = "Read a template",
+            description = "A template at its current version.")
     @GET
     @Path("{id}")
     public TemplateView get(@PathParam("id") UUID id) {
         return templates.find(caller.get(), id, null).orElseThrow(() -> ApiProblemException.notFound("Template"));
     }
 
+    @Operation(operationId = "getTemplateVersion", summary = "Read a template version",
+            description = "A template as it was at one version; an assignment pins the version it was made from.")
     @GET
     @Path("{id}/versions/{version}")
     public TemplateView version(@PathParam("id") UUID id, @PathParam("version") @Min(1) int version) {
         return templates.find(caller.get(), id, version).orElseThrow(() -> ApiProblemException.notFound("Template version"));
     }
 
+    @Operation(operationId = "createTemplate", summary = "Create a clinic template",
+            description = "A template of the caller's clinic, at version 1.")
+    @APIResponse(responseCode = "201", description = "Created; Location is the new template.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateView.class)),
+            headers = {@Header(name = "Location")})
     @POST
     public Response create(TemplateInput input, UriInfo uri) {
         TemplateView created = templates.create(caller.get(), input);
@@ -64,12 +82,20 @@ public class TemplateResource {
     }
 
     /** Publishes a new version with this content. */
+    @Operation(operationId = "updateTemplate", summary = "Publish a new template version",
+            description = "Replaces the template's content as a new version; existing assignments keep the version they pinned.")
+    @APIResponse(responseCode = "200", description = "The template at its new version.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateView.class)))
+    @APIResponse(responseCode = "409", description = "Built-in templates are read-only.")
     @PUT
     @Path("{id}")
     public TemplateView update(@PathParam("id") UUID id, TemplateInput input) {
         return templates.update(caller.get(), id, input);
     }
 
+    @Operation(operationId = "archiveTemplate", summary = "Archive a template",
+            description = "An archived template is no longer offered for new assignments; existing ones are unchanged.")
+    @APIResponse(responseCode = "200", description = "The template at its new version.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateView.class)))
+    @APIResponse(responseCode = "409", description = "Built-in templates are read-only.")
     @POST
     @Path("{id}/archive")
     @Consumes(MediaType.WILDCARD)

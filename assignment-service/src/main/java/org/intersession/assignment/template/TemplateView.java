@@ -1,12 +1,13 @@
 package org.intersession.assignment.template;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.intersession.platform.schema.FieldSchema;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-public record TemplateView(UUID id, String slug, boolean builtIn, String category, String status, int version,
-                           String title, String description, String defaultInstructions, String defaultRationale,
+public record TemplateView(UUID id, @Schema(nullable = true) String slug, boolean builtIn, @Schema(nullable = true) String category, String status, int version,
+                           String title, @Schema(nullable = true) String description, @Schema(nullable = true) String defaultInstructions, @Schema(nullable = true) String defaultRationale,
                            FieldSchema schema, OffsetDateTime updatedAt) {
 
     static TemplateView of(Template t, TemplateVersion v) {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.intersession.gateway.auth.AccessRevocation;
 import org.intersession.gateway.auth.InvitationService;
 import org.intersession.gateway.auth.Secrets;
@@ -38,7 +39,7 @@ public class ApiClientService {
     }
 
     public record ApiClientView(UUID id, String clientId, String name, Set<String> scopes, OffsetDateTime createdAt,
-                                OffsetDateTime revokedAt) {
+                                @Schema(nullable = true) OffsetDateTime revokedAt) {
         static ApiClientView of(ApiClient c) {
             return new ApiClientView(c.id, c.clientId, c.name, c.scopeSet(), c.createdAt, c.revokedAt);
         }

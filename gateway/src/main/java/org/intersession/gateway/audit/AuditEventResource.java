@@ -10,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
 import org.intersession.platform.web.Cursor;
@@ -22,6 +24,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /** A clinic admin's query of their clinic's audit trail. Nothing here changes it: there is no write endpoint. */
+@Tag(name = "Audit", description = "Who read or changed what, when, from where, and with what outcome.")
 @Path("/api/v1/audit-events")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,6 +39,8 @@ public class AuditEventResource {
     }
 
     /** Newest first. {@code from} (inclusive) and {@code to} (exclusive) are RFC 3339 times, such as 2026-03-01T00:00:00Z. */
+    @Operation(operationId = "listAuditEvents", summary = "List audit events",
+            description = "The clinic's audit trail, newest first, for clinic admins. from (inclusive) and to (exclusive) are RFC 3339 times.")
     @GET
     public Page<AuditEventView> list(@QueryParam("actor") @Size(max = 36) String actor,
                                      @QueryParam("clientId") @Size(max = 36) String clientId,

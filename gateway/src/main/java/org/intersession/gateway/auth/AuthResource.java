@@ -9,15 +9,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.platform.problem.ApiProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** The public authentication endpoints. Responses carry Cache-Control: no-store (RFC 6749 §5.1). */
+@Tag(name = "Authentication", description = "Logins, tokens and invitations.")
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
@@ -28,6 +32,10 @@ public class AuthResource {
         this.auth = auth;
     }
 
+    @Operation(operationId = "login", summary = "Log in",
+            description = "A user logs in with email and password and gets an access token and a refresh token.")
+    @APIResponse(responseCode = "200", description = "Logged in.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "Wrong email or password, or a deactivated user.")
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -39,6 +47,10 @@ public class AuthResource {
      * OAuth 2.0 token endpoint: {@code client_credentials} for API clients (credentials in the form or in HTTP Basic),
      * and {@code refresh_token}, which rotates the refresh token. The form is read by {@link TokenForm}.
      */
+    @Operation(operationId = "issueToken", summary = "Get a token (OAuth 2.0)",
+            description = "The OAuth 2.0 token endpoint: grant_type=client_credentials for an API client (credentials in the form or in HTTP Basic), or grant_type=refresh_token, which replaces the refresh token.")
+    @APIResponse(responseCode = "200", description = "A new access token (and, for refresh_token, a new refresh token).", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "Unknown or revoked client credentials.")
     @POST
     @Path("token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -57,6 +69,9 @@ public class AuthResource {
         throw ApiProblemException.invalidField("grant_type", "must be client_credentials or refresh_token");
     }
 
+    @Operation(operationId = "logout", summary = "Log out",
+            description = "Revokes the refresh token, so it can no longer be used.")
+    @APIResponse(responseCode = "204", description = "Logged out.")
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -65,6 +80,8 @@ public class AuthResource {
         return Response.noContent().build();
     }
 
+    @Operation(operationId = "acceptInvitation", summary = "Accept an invitation",
+            description = "An invited user sets a password with the one-time invitation token and is logged in.")
     @POST
     @Path("accept-invitation")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -19,9 +19,10 @@ import org.intersession.platform.web.Page;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** The platform operator's only business: creating clinics with their first admin, and listing them. */
+/** The platform operator's only business: creating clinics with their first admin, listing and reading them. */
 @ApplicationScoped
 public class ClinicService {
 
@@ -56,6 +57,11 @@ public class ClinicService {
         InvitedUser admin = users.createInClinic(clinic.id,
                 new NewUser(request.admin().email(), request.admin().displayName(), Role.CLINIC_ADMIN, null), null);
         return new CreatedClinic(ClinicView.of(clinic), admin);
+    }
+
+    @Transactional
+    public Optional<ClinicView> find(UUID id) {
+        return Clinic.<Clinic>findByIdOptional(id).map(ClinicView::of);
     }
 
     @Transactional

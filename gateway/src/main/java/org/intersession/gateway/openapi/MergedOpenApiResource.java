@@ -9,6 +9,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.gateway.proxy.Upstream;
 import org.intersession.gateway.proxy.UpstreamPool;
 import org.jboss.logging.Logger;
@@ -28,6 +33,7 @@ import java.util.Map;
  * that does not answer leaves its routes out until the next fetch. Nothing is authorized or computed through it.
  * The gateway's own part is taken in-process: its /q/openapi is not served publicly in production.
  */
+@Tag(name = "API document", description = "This OpenAPI document.")
 @Path("/openapi")
 public class MergedOpenApiResource {
 
@@ -49,6 +55,10 @@ public class MergedOpenApiResource {
         this.ownDocument = ownDocument;
     }
 
+    @Operation(operationId = "getApiDocument", summary = "Read the API document",
+            description = "The OpenAPI 3.0.3 document of the whole public API: the gateway's routes and every service's.")
+    @APIResponse(responseCode = "200", description = "The OpenAPI document.", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "An OpenAPI 3.0.3 document")))
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonNode document() throws IOException {

@@ -43,7 +43,7 @@ final class OpenApiMerger {
             for (Iterator<Map.Entry<String, JsonNode>> it = service.path("paths").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> path = it.next();
                 if (RouteTable.upstreamFor(concrete(path.getKey())).filter(upstream::equals).isPresent()) {
-                    paths.set(path.getKey(), path.getValue());
+                    paths.set(path.getKey(), withGatewayTimeout(path.getValue()));
                 }
             }
             service.path("components").path("schemas").fields().forEachRemaining(s -> schemas.set(s.getKey(), s.getValue()));
@@ -51,6 +51,23 @@ final class OpenApiMerger {
                     .forEachRemaining(s -> securitySchemes.putIfAbsent(s.getKey(), s.getValue()));
         });
         return merged;
+    }
+
+    /** A forwarded operation can also time out at the gateway (ServiceProxy answers 504 after the upstream timeout). */
+    private static JsonNode withGatewayTimeout(JsonNode pathItem) {
+        ObjectNode item = pathItem.deepCopy();
+        item.fields().forEachRemaining(operation -> {
+            if (operation.getValue().path("responses").isObject() && operation.getValue().path("responses").has("503")) {
+                ObjectNode responses = (ObjectNode) operation.getValue().get("responses");
+                ObjectNode timeout = responses.get("503").deepCopy();
+                timeout.put("description", "The service behind the gateway did not answer in time; retrying may help.");
+                if (timeout.get("headers") instanceof ObjectNode headers) {
+                    headers.remove("Retry-After");
+                }
+                responses.putIfAbsent("504", timeout);
+            }
+        });
+        return item;
     }
 
     /** A documented path with a sample id for each parameter, as a request would carry it: {@code {clientId}} is a UUID. */

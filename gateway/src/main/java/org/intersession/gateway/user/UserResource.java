@@ -16,6 +16,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
 import org.intersession.platform.security.Role;
@@ -24,6 +30,7 @@ import org.intersession.platform.web.Page;
 
 import java.util.UUID;
 
+@Tag(name = "Users", description = "A clinic's admins, therapists and clients.")
 @Path("/api/v1/users")
 @Authenticated
 @Consumes(MediaType.APPLICATION_JSON)
@@ -42,12 +49,20 @@ public class UserResource {
      * Invites a user; the invitee receives the one-time invitation code by email. A clinic admin also finds it in the
      * answer; an app never does, and may invite clients only.
      */
+    @Operation(operationId = "createUser", summary = "Invite a user",
+            description = "Invites a clinic admin, therapist or client; the invitee receives the one-time invitation code by email. A clinic admin also finds the code in the answer; an API client never does (invitationToken is null), and may invite clients only.")
+    @APIResponse(responseCode = "201", description = "Created; Location is the new user.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvitedUser.class)),
+            headers = {@Header(name = "Location")})
+    @APIResponse(responseCode = "409", description = "A user with this email exists, or the clinic has as many open invitations as it may.")
     @POST
     public Response create(NewUser request, UriInfo uri) {
         InvitedUser created = users.create(caller.get(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.user().id().toString()).build()).entity(created).build();
     }
 
+    @Operation(operationId = "listUsers", summary = "List users",
+            description = "The clinic's users the caller may see, filtered by role.")
     @GET
     public Page<UserView> list(@QueryParam("role") Role role,
                                @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
@@ -55,12 +70,16 @@ public class UserResource {
         return users.list(caller.get(), role, limit, Cursor.decode(cursor));
     }
 
+    @Operation(operationId = "getUser", summary = "Read a user",
+            description = "One user of the clinic.")
     @GET
     @Path("{id}")
     public UserView get(@PathParam("id") UUID id) {
         return users.find(caller.get(), id).orElseThrow(() -> ApiProblemException.notFound("User"));
     }
 
+    @Operation(operationId = "updateUser", summary = "Change a user",
+            description = "Changes the given fields of a user, such as a client's time zone or contact channels.")
     @PATCH
     @Path("{id}")
     public UserView update(@PathParam("id") UUID id, UserPatch patch) {
@@ -71,6 +90,11 @@ public class UserResource {
      * Invites a user again who has not accepted yet; earlier codes stop working. The code is in the answer for a
      * clinic admin only; an app's invitee receives it by email.
      */
+    @Operation(operationId = "reinviteUser", summary = "Invite a user again",
+            description = "Sends a new invitation to a user who has not accepted yet; earlier codes stop working. The code is in the answer for a clinic admin only (invitationToken is null for an API client, whose invitee receives it by email).")
+    @APIResponse(responseCode = "200", description = "The new invitation.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvitedUser.class)))
+    @APIResponse(responseCode = "409", description = "The user has already accepted an invitation, or the clinic has as many open invitations as it may.")
     @POST
     @Path("{id}/invitations")
     @Consumes(MediaType.WILDCARD)
@@ -79,6 +103,8 @@ public class UserResource {
     }
 
     /** Deactivated users cannot log in, and every session they had is revoked. */
+    @Operation(operationId = "deactivateUser", summary = "Deactivate a user",
+            description = "A deactivated user cannot log in, and every session they had is revoked.")
     @POST
     @Path("{id}/deactivate")
     @Consumes(MediaType.WILDCARD)

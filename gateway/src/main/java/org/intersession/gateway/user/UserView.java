@@ -1,6 +1,7 @@
 package org.intersession.gateway.user;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.intersession.platform.event.identity.ClientProfileChanged;
 import org.intersession.platform.security.Role;
 
@@ -11,9 +12,9 @@ import java.util.UUID;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UserView(UUID id, String email, String displayName, Role role, UserStatus status, OffsetDateTime createdAt,
-                       Profile profile) {
+                       @Schema(nullable = true) Profile profile) {
 
-    public record Profile(String timeZone, String locale, LocalTime quietHoursStart, LocalTime quietHoursEnd,
+    public record Profile(@Schema(nullable = true) String timeZone, @Schema(nullable = true) String locale, @Schema(nullable = true) LocalTime quietHoursStart, @Schema(nullable = true) LocalTime quietHoursEnd,
                           List<ClientProfileChanged.Channel> channels) {
     }
 

@@ -278,8 +278,26 @@ class AuthResourceTest {
         given().auth().oauth2(operator).when().get("/api/v1/clinics").then().statusCode(200);
         given().auth().oauth2(operator).when().get("/api/v1/users").then().statusCode(401).contentType(PROBLEM);
 
-        Member therapist = IdentityFixture.therapist(IdentityFixture.newClinic());
+        ClinicWithAdmin clinic = IdentityFixture.newClinic();
+        Member therapist = IdentityFixture.therapist(clinic);
         given().auth().oauth2(therapist.accessToken()).when().get("/api/v1/clinics").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(therapist.accessToken()).when().get("/api/v1/clinics/{id}", clinic.clinicId())
+                .then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void theLocationOfACreatedClinicLeadsToIt() {
+        String operator = IdentityFixture.operatorToken();
+        String name = "Located Clinic " + System.nanoTime();
+        io.restassured.response.Response created = given().auth().oauth2(operator).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "admin", Map.of("email", "located-" + System.nanoTime() + "@clinic.test", "displayName", "Lee")))
+                .when().post("/api/v1/clinics").then().statusCode(201).extract().response();
+        String id = created.path("clinic.id");
+
+        given().auth().oauth2(operator).when().get(created.header("Location"))
+                .then().statusCode(200).body("id", equalTo(id)).body("name", equalTo(name)).body("createdAt", notNullValue());
+        given().auth().oauth2(operator).when().get("/api/v1/clinics/{id}", java.util.UUID.randomUUID())
+                .then().statusCode(404).contentType(PROBLEM);
     }
 
     @Test

@@ -54,4 +54,21 @@ class OpenApiMergerTest {
         assertFalse(merged.at("/paths").has("/api/v1/clients/{clientId}/reviews"),
                 "reviews are routed to assignment-service, so progress-service's copy is not reachable");
     }
+
+    @Test
+    void aForwardedOperationAlsoDeclaresTheGatewaysTimeout() throws Exception {
+        JsonNode progress = mapper.readTree("""
+                {"openapi":"3.0.3","paths":{"/api/v1/progress-entries":{"post":{"responses":{
+                   "201":{"description":"Recorded"},
+                   "503":{"description":"Unavailable","headers":{"Retry-After":{},"RateLimit":{}},
+                          "content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"}}}}}}}}}""");
+
+        JsonNode merged = new OpenApiMerger(mapper).merge(mapper.readTree("{\"openapi\":\"3.0.3\"}"),
+                Map.of(Upstream.PROGRESS, progress));
+
+        JsonNode timeout = merged.at("/paths/~1api~1v1~1progress-entries/post/responses/504");
+        assertEquals("#/components/schemas/Problem", timeout.at("/content/application~1problem+json/schema/$ref").asText());
+        assertTrue(timeout.at("/headers").has("RateLimit"));
+        assertFalse(timeout.at("/headers").has("Retry-After"), "a timeout promises no time to wait");
+    }
 }

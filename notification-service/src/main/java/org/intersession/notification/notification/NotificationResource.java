@@ -1,22 +1,27 @@
 package org.intersession.notification.notification;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import io.smallrye.common.annotation.Blocking;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.notification.stream.NotificationStreams;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
@@ -25,6 +30,7 @@ import org.intersession.platform.web.Page;
 
 import java.util.UUID;
 
+@Tag(name = "Notifications", description = "The in-app inbox: reminders, alerts and news, and its live stream.")
 @Path("/api/v1/notifications")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +51,10 @@ public class NotificationResource {
      * reconnecting client's {@code Last-Event-ID} replays what it missed (bounded); comment lines keep it alive. A
      * stream ends when its token expires or is revoked; the client reconnects with a fresh one.
      */
+    @Operation(operationId = "streamNotifications", summary = "Stream new notifications (server-sent events)",
+            description = "New notifications as they arrive, each as `event: notification` with the inbox item's JSON as data and its id as the event id, so that a reconnecting client's Last-Event-ID replays what it missed (bounded). Comment lines keep the connection alive. A stream ends when its token expires or is revoked; reconnect with a fresh token.")
+    @APIResponse(responseCode = "200", description = "An open text/event-stream.",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 65536)))
     @GET
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -62,6 +72,8 @@ public class NotificationResource {
         }
     }
 
+    @Operation(operationId = "listNotifications", summary = "List the inbox",
+            description = "The caller's notifications, newest first.")
     @GET
     public Page<NotificationView> inbox(
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
@@ -69,12 +81,16 @@ public class NotificationResource {
         return notifications.inbox(caller.get(), limit, Cursor.decode(cursor));
     }
 
+    @Operation(operationId = "countUnreadNotifications", summary = "Count unread notifications",
+            description = "How many of the caller's notifications are unread.")
     @GET
     @Path("unread-count")
     public NotificationService.UnreadCount unreadCount() {
         return notifications.unread(caller.get());
     }
 
+    @Operation(operationId = "markNotificationRead", summary = "Mark a notification read",
+            description = "Marks one of the caller's notifications as read; marking it again changes nothing.")
     @POST
     @Path("{id}/read")
     public NotificationView markRead(@PathParam("id") UUID id) {

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import java.util.UUID;
 @Table(name = "webhook_delivery")
 public class WebhookDelivery extends PanacheEntityBase {
 
+    @Schema(name = "WebhookDeliveryStatus")
     public enum Status { PENDING, SUCCEEDED, FAILED }
 
     @Id

@@ -1,14 +1,16 @@
 package org.intersession.notification.webhook;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /** A delivery with every attempt made, oldest first. */
 public record WebhookDeliveryView(UUID id, String eventId, String eventType, WebhookDelivery.Status status,
-                                  List<Attempt> attempts, OffsetDateTime nextAttemptAt, OffsetDateTime createdAt) {
+                                  List<Attempt> attempts, @Schema(nullable = true) OffsetDateTime nextAttemptAt, OffsetDateTime createdAt) {
 
-    public record Attempt(OffsetDateTime at, Integer responseStatus, String error, int durationMs) {
+    public record Attempt(OffsetDateTime at, @Schema(nullable = true) Integer responseStatus, @Schema(nullable = true) String error, int durationMs) {
 
         static Attempt of(WebhookAttempt a) {
             return new Attempt(a.at, a.responseStatus, a.error, a.durationMs);

@@ -17,6 +17,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
 import org.intersession.platform.web.Cursor;
@@ -25,6 +31,7 @@ import org.intersession.platform.web.Page;
 import java.util.UUID;
 
 /** A clinic's webhook endpoints, signed deliveries of its events (Standard Webhooks 1.0). */
+@Tag(name = "Webhooks", description = "Endpoints of a clinic's apps that receive events, signed as Standard Webhooks 1.0.")
 @Path("/api/v1/webhook-endpoints")
 @Authenticated
 @Consumes(MediaType.APPLICATION_JSON)
@@ -40,6 +47,12 @@ public class WebhookEndpointResource {
     }
 
     /** The answer carries the signing secret; it is never shown again. */
+    @Operation(operationId = "createWebhookEndpoint", summary = "Register a webhook endpoint",
+            description = "Registers a URL to receive the chosen event types. The response carries the signing secret, shown only this once.")
+    @APIResponse(responseCode = "201", description = "Created; Location is the new endpoint. Keep secret: it is not shown again.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookEndpointView.Created.class)),
+            headers = {@Header(name = "Location")})
+    @APIResponse(responseCode = "409", description = "The clinic has as many webhook endpoints as it may.")
     @POST
     public Response register(WebhookEndpointInput input, UriInfo uri) {
         WebhookEndpointView.Created created = webhooks.register(caller.get(), input);
@@ -47,24 +60,33 @@ public class WebhookEndpointResource {
                 .entity(created).build();
     }
 
+    @Operation(operationId = "listWebhookEndpoints", summary = "List webhook endpoints",
+            description = "The clinic's webhook endpoints; never their secrets.")
     @GET
     public Page<WebhookEndpointView> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
                                           @QueryParam("cursor") @Size(max = 200) String cursor) {
         return webhooks.list(caller.get(), limit, Cursor.decode(cursor));
     }
 
+    @Operation(operationId = "getWebhookEndpoint", summary = "Read a webhook endpoint",
+            description = "One webhook endpoint; never its secret.")
     @GET
     @Path("{id}")
     public WebhookEndpointView get(@PathParam("id") UUID id) {
         return webhooks.find(caller.get(), id).orElseThrow(() -> ApiProblemException.notFound("Webhook endpoint"));
     }
 
+    @Operation(operationId = "updateWebhookEndpoint", summary = "Change a webhook endpoint",
+            description = "Changes the given fields: url, eventTypes, description, enabled.")
     @PATCH
     @Path("{id}")
     public WebhookEndpointView update(@PathParam("id") UUID id, WebhookEndpointPatch patch) {
         return webhooks.update(caller.get(), id, patch);
     }
 
+    @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete a webhook endpoint",
+            description = "Removes the endpoint and its deliveries.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") UUID id) {
@@ -72,6 +94,10 @@ public class WebhookEndpointResource {
         return Response.noContent().build();
     }
 
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate a webhook secret",
+            description = "A new signing secret; the previous one keeps signing too until previousSecretExpiresAt, so receivers can switch without losing deliveries.")
+    @APIResponse(responseCode = "201", description = "The new secret, shown only this once.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookEndpointView.RotatedSecret.class)))
     @POST
     @Path("{id}/secret-rotations")
     @Consumes(MediaType.WILDCARD)
@@ -79,6 +105,8 @@ public class WebhookEndpointResource {
         return Response.status(Response.Status.CREATED).entity(webhooks.rotateSecret(caller.get(), id)).build();
     }
 
+    @Operation(operationId = "listWebhookDeliveries", summary = "List an endpoint's deliveries",
+            description = "Each delivery to the endpoint, newest first, with every attempt and the next one planned.")
     @GET
     @Path("{id}/deliveries")
     public Page<WebhookDeliveryView> deliveries(@PathParam("id") UUID id,
@@ -87,6 +115,11 @@ public class WebhookEndpointResource {
         return webhooks.deliveries(caller.get(), id, limit, Cursor.decode(cursor));
     }
 
+    @Operation(operationId = "replayWebhookDelivery", summary = "Replay a delivery",
+            description = "Sends the same event again, with the same webhook-id, once it has succeeded or failed.")
+    @APIResponse(responseCode = "202", description = "Accepted; the delivery is sent again shortly.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookDeliveryView.class)))
+    @APIResponse(responseCode = "409", description = "The endpoint is disabled, or the delivery is still pending.")
     @POST
     @Path("{id}/deliveries/{deliveryId}/replays")
     @Consumes(MediaType.WILDCARD)

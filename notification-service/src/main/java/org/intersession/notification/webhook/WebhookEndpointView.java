@@ -1,15 +1,16 @@
 package org.intersession.notification.webhook;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /** An endpoint as the API shows it: never its secret. */
-public record WebhookEndpointView(UUID id, String url, List<String> eventTypes, String description,
-                                  WebhookEndpoint.ContentMode contentMode, boolean enabled, String disabledReason,
-                                  OffsetDateTime createdAt) {
+public record WebhookEndpointView(UUID id, String url, List<String> eventTypes, @Schema(nullable = true) String description,
+                                  WebhookEndpoint.ContentMode contentMode, boolean enabled,
+                                  @Schema(nullable = true) String disabledReason, OffsetDateTime createdAt) {
 
     static WebhookEndpointView of(WebhookEndpoint e) {
         return new WebhookEndpointView(e.id, e.url, List.copyOf(e.eventTypes), e.description, e.contentMode, e.enabled,
@@ -17,10 +18,12 @@ public record WebhookEndpointView(UUID id, String url, List<String> eventTypes, 
     }
 
     /** The answer to a registration: the view and, this once, the signing secret. */
+    @Schema(name = "WebhookEndpointWithSecret")
     public record Created(@JsonUnwrapped WebhookEndpointView endpoint, String secret) {
     }
 
     /** The answer to a rotation: the new secret, and until when the previous one still signs. */
-    public record RotatedSecret(String secret, OffsetDateTime previousSecretExpiresAt) {
+    @Schema(name = "WebhookSecret")
+    public record RotatedSecret(String secret, @Schema(nullable = true) OffsetDateTime previousSecretExpiresAt) {
     }
 }

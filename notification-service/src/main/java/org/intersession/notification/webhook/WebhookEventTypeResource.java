@@ -11,12 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.platform.security.CurrentCaller;
 import org.intersession.platform.web.Cursor;
 import org.intersession.platform.web.Page;
 
 /** The event types a webhook endpoint may subscribe to. */
 @Path("/api/v1/webhook-event-types")
+@Tag(name = "Webhooks")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookEventTypeResource {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,6 +29,7 @@ public record Schedule(
         @Nullable @Min(0) @Max(10080) Integer windowBeforeMinutes,
         @Nullable @Min(0) @Max(10080) Integer windowAfterMinutes) {
 
+    @Schema(name = "ScheduleType")
     public enum Type {
         ONE_OFF,
         RECURRING

@@ -1,10 +1,12 @@
 package org.intersession.platform.web;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 import java.util.function.Function;
 
 /** One page of a list; {@code nextCursor} is absent on the last page. Every list endpoint answers with this. */
-public record Page<T>(List<T> items, String nextCursor) {
+public record Page<T>(List<T> items, @Schema(nullable = true) String nextCursor) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;

@@ -1,5 +1,7 @@
 package org.intersession.progress.adherence;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -23,6 +25,7 @@ public record Adherence(
         List<Week> weeks) {
 
     /** One ISO week (starting Monday, in the client's time zone) of the same counts. */
+    @Schema(name = "AdherenceWeek")
     public record Week(LocalDate weekStart, int expected, int done, int partial, int skipped, int missed, double completionRate) {
     }
 }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
 import org.intersession.platform.web.Page;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Adherence over [from, to] (local dates; default: the last 28 days). */
+@Tag(name = "Adherence", description = "How much of the homework was done, and on time.")
 @Path("/api/v1/adherence")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +40,8 @@ public class AdherenceResource {
         this.caller = caller;
     }
 
+    @Operation(operationId = "getAssignmentAdherence", summary = "Read an assignment's adherence",
+            description = "Occurrences expected, done, partial, skipped and missed over local dates from..to (default: the last 28 days), with completion and on-time rates and streaks.")
     @GET
     @Path("assignments/{id}")
     public Adherence assignment(@PathParam("id") UUID id, @QueryParam("from") @Size(max = 10) String from,
@@ -44,6 +49,8 @@ public class AdherenceResource {
         return adherence.forAssignment(caller.get(), id, range(from, to));
     }
 
+    @Operation(operationId = "getClientAdherence", summary = "Read a client's adherence",
+            description = "A client's assignments added up, over local dates from..to (default: the last 28 days).")
     @GET
     @Path("clients/{clientId}")
     public Adherence client(@PathParam("clientId") UUID clientId, @QueryParam("from") @Size(max = 10) String from,
@@ -52,6 +59,8 @@ public class AdherenceResource {
     }
 
     /** The calling therapist's caseload, most in need of attention first, a page at a time. */
+    @Operation(operationId = "listCaseloadAdherence", summary = "List the caseload's adherence",
+            description = "The calling therapist's clients, the biggest drop in adherence first.")
     @GET
     @Path("caseload")
     public Page<AdherenceService.ClientAdherence> caseload(@QueryParam("from") @Size(max = 10) String from,

@@ -19,6 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
 import org.intersession.platform.web.Changes;
@@ -27,6 +32,7 @@ import org.intersession.platform.web.Page;
 
 import java.util.UUID;
 
+@Tag(name = "Progress entries", description = "What the client did for each occurrence of their homework.")
 @Path("/api/v1/progress-entries")
 @Authenticated
 @Consumes(MediaType.APPLICATION_JSON)
@@ -70,6 +76,15 @@ public class ProgressEntryResource {
     }
 
     /** 201 the first time; 200 with the same entry when an offline app resubmits it. */
+    @Operation(operationId = "createProgressEntry", summary = "Log progress",
+            description = "A client logs what they did (or that they skipped) for one occurrence. The id comes from the app, so an offline app can send the same entry again safely: 201 the first time, 200 with the stored entry for an identical resend.")
+    @APIResponse(responseCode = "201", description = "Recorded; Location is the new entry.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgressEntryView.class)),
+            headers = {@Header(name = "Location")})
+    @APIResponse(responseCode = "200", description = "This entry was recorded before; the stored entry.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgressEntryView.class)))
+    @APIResponse(responseCode = "404", description = "The assignment is not visible to the caller.")
+    @APIResponse(responseCode = "409", description = "An entry with this id has other content, the occurrence already has an entry, the assignment takes no more entries, or its schedule has not reached this service yet.")
     @POST
     public Response record(NewProgressEntry request, UriInfo uri) {
         ProgressEntryService.Recorded recorded = entries.record(caller.get(), request);
@@ -80,6 +95,11 @@ public class ProgressEntryResource {
                 .entity(recorded.entry()).build();
     }
 
+    @Operation(operationId = "getProgressEntry", summary = "Read a progress entry",
+            description = "One entry, with its ETag for a later amendment.")
+    @APIResponse(responseCode = "200", description = "The entry.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgressEntryView.class)),
+            headers = {@Header(name = "ETag")})
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") UUID id) {
@@ -88,6 +108,13 @@ public class ProgressEntryResource {
     }
 
     /** The client corrects an entry; If-Match with its ETag. The earlier state is kept as a revision. */
+    @Operation(operationId = "amendProgressEntry", summary = "Amend a progress entry",
+            description = "The client corrects an entry; needs If-Match with its ETag. The earlier state is kept as a revision.")
+    @APIResponse(responseCode = "200", description = "The amended entry.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgressEntryView.class)),
+            headers = {@Header(name = "ETag")})
+    @APIResponse(responseCode = "412", description = "The entry changed since the ETag in If-Match was read.")
+    @APIResponse(responseCode = "428", description = "If-Match is missing.")
     @PUT
     @Path("{id}")
     public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, EntryAmendment amendment) {

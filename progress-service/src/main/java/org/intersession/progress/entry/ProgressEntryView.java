@@ -1,6 +1,7 @@
 package org.intersession.progress.entry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.Collections;
@@ -11,10 +12,10 @@ import java.util.UUID;
 /** An entry as a reader sees it. A private note is shown to its client only; others see that there is one. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProgressEntryView(UUID id, UUID assignmentId, UUID clientId, String occurrenceKey, EntryStatus status,
-                                boolean late, OffsetDateTime completedAt, Map<String, Object> answers, Integer moodBefore, Integer moodAfter,
-                                Integer distressBefore, Integer distressAfter, Integer minutesSpent, String note,
-                                boolean notePrivate, boolean hasNote, SkipReason skipReason, String skipReasonText,
-                                OffsetDateTime recordedAt, int version, OffsetDateTime amendedAt) {
+                                boolean late, @Schema(nullable = true) OffsetDateTime completedAt, Map<String, Object> answers, @Schema(nullable = true) Integer moodBefore, @Schema(nullable = true) Integer moodAfter,
+                                @Schema(nullable = true) Integer distressBefore, @Schema(nullable = true) Integer distressAfter, @Schema(nullable = true) Integer minutesSpent, @Schema(nullable = true) String note,
+                                boolean notePrivate, boolean hasNote, @Schema(nullable = true) SkipReason skipReason, @Schema(nullable = true) String skipReasonText,
+                                OffsetDateTime recordedAt, int version, @Schema(nullable = true) OffsetDateTime amendedAt) {
 
     static ProgressEntryView of(ProgressEntry e, boolean readerIsTheClient) {
         boolean hideNote = e.notePrivate && !readerIsTheClient;

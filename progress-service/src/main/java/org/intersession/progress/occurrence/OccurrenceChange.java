@@ -1,6 +1,7 @@
 package org.intersession.progress.occurrence;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.intersession.progress.entry.EntryStatus;
 
 import java.util.UUID;
@@ -10,6 +11,8 @@ import java.util.UUID;
  * closed without one (MISSED). Its times are those of the assignment's occurrences list.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OccurrenceChange(UUID assignmentId, UUID clientId, String key, OccurrenceOutcome outcome, UUID entryId,
-                               EntryStatus entryStatus, Boolean late) {
+public record OccurrenceChange(UUID assignmentId, UUID clientId, String key, OccurrenceOutcome outcome,
+                               @Schema(nullable = true, description = "The entry that decided the outcome; absent for MISSED") UUID entryId,
+                               @Schema(nullable = true, description = "What the entry says; absent for MISSED") EntryStatus entryStatus,
+                               @Schema(nullable = true, description = "Whether the entry came after the window closed; absent for MISSED") Boolean late) {
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
 import org.intersession.platform.web.Changes;
@@ -24,6 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** An assignment's occurrences with their outcomes, and the feed of outcomes that changed. */
+@Tag(name = "Occurrences", description = "An assignment's due times and what became of each: upcoming, open, logged, skipped, missed or cancelled.")
 @Path("/api/v1")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

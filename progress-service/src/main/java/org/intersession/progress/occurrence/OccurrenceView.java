@@ -1,6 +1,7 @@
 package org.intersession.progress.occurrence;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.intersession.platform.schedule.Occurrence;
 import org.intersession.progress.entry.EntryStatus;
 
@@ -14,7 +15,10 @@ import java.util.UUID;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OccurrenceView(String key, LocalDateTime localDueAt, Instant dueAt, Instant windowStart, Instant windowEnd,
-                             OccurrenceOutcome outcome, UUID entryId, EntryStatus entryStatus, Boolean late) {
+                             OccurrenceOutcome outcome,
+                             @Schema(nullable = true, description = "The entry that decided the outcome; absent without one") UUID entryId,
+                             @Schema(nullable = true, description = "What the entry says: DONE or PARTIAL for LOGGED, SKIPPED for SKIPPED") EntryStatus entryStatus,
+                             @Schema(nullable = true, description = "Whether the entry came after the window closed") Boolean late) {
 
     static OccurrenceView of(Occurrence o, OccurrenceOutcome outcome, Logged entry) {
         return new OccurrenceView(o.key(), o.localDueAt(), o.dueAt(), o.windowStart(), o.windowEnd(), outcome,

@@ -8,6 +8,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
 
@@ -31,6 +33,9 @@ public class SummaryResource {
     }
 
     /** Everything since the last session in one call: adherence, trends, skip reasons, shared notes, flags. */
+    @Tag(name = "Summaries")
+    @Operation(operationId = "getPreSessionSummary", summary = "Read a client's pre-session summary",
+            description = "Everything since the client's last session review (or since): adherence, trends of every numeric answer and rating, skip reasons, shared notes and flags, per assignment.")
     @GET
     @Path("clients/{clientId}/pre-session-summary")
     public SummaryService.Summary preSession(@PathParam("clientId") UUID clientId, @QueryParam("since") @Size(max = 10) String since) {
@@ -38,6 +43,9 @@ public class SummaryResource {
     }
 
     /** A chart-ready series per rating and numeric answer; the range is bounded (at most 366 days, default 28). */
+    @Tag(name = "Summaries")
+    @Operation(operationId = "getAssignmentTrends", summary = "Read an assignment's trends",
+            description = "A chart-ready series per rating and numeric answer over local dates from..to (default: the last 28 days; at most 366 days).")
     @GET
     @Path("trends/assignments/{id}")
     public List<Trends.Series> trends(@PathParam("id") UUID id, @QueryParam("from") @Size(max = 10) String from,

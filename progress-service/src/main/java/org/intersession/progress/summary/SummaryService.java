@@ -3,6 +3,7 @@ package org.intersession.progress.summary;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.intersession.platform.identity.CareTeamScope;
 import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.problem.ApiProblemException;
@@ -40,9 +41,11 @@ public class SummaryService {
         this.adherence = adherence;
     }
 
+    @Schema(name = "SharedNote")
     public record Note(String occurrenceKey, String note, OffsetDateTime recordedAt) {
     }
 
+    @Schema(name = "SummaryFlag")
     public record Flag(UUID entryId, String fieldLabel, String message, OffsetDateTime flaggedAt) {
     }
 
@@ -51,6 +54,7 @@ public class SummaryService {
                                     List<Flag> flags) {
     }
 
+    @Schema(name = "PreSessionSummary")
     public record Summary(UUID clientId, LocalDate since, LocalDate until, boolean sinceLastReview, List<AssignmentSummary> assignments) {
     }
 

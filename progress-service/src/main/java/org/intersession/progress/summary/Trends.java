@@ -1,5 +1,6 @@
 package org.intersession.progress.summary;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.intersession.platform.schema.Field;
 import org.intersession.platform.schema.FieldSchema;
 import org.intersession.progress.entry.ProgressEntry;
@@ -14,10 +15,12 @@ import java.util.function.Function;
 /** Time series of every rating and numeric answer of an assignment's entries, in occurrence order, ready for charts. */
 public final class Trends {
 
+    @Schema(name = "TrendPoint")
     public record Point(String occurrenceKey, OffsetDateTime recordedAt, double value) {
     }
 
     /** A series and its summary figures: first, last, min, max and mean. */
+    @Schema(name = "TrendSeries")
     public record Series(String key, String label, List<Point> points, Double first, Double last, Double min, Double max,
                          Double mean) {
 
