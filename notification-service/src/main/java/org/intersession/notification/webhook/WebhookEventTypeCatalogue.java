@@ -1,6 +1,6 @@
 package org.intersession.notification.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.intersession.platform.security.Caller;
@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.intersession.notification.access.NotificationOperation.MANAGE_WEBHOOKS;
@@ -23,11 +24,14 @@ public class WebhookEventTypeCatalogue {
     /** The catalogue is sorted by type; a cursor names the last type shown, in the platform's one cursor format. */
     private static final OffsetDateTime POSITION = OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC);
 
+    private static final TypeReference<Map<String, Object>> SCHEMA = new TypeReference<>() {
+    };
+
     private final List<WebhookEventTypeView> types;
 
     WebhookEventTypeCatalogue(ObjectMapper mapper) {
         this.types = WebhookEventTypes.CATALOGUE.stream().map(type -> new WebhookEventTypeView(type.type(), type.description(),
-                (JsonNode) PayloadSchemas.of(mapper, type.payload()))).toList();
+                mapper.convertValue(PayloadSchemas.of(mapper, type.payload()), SCHEMA))).toList();
     }
 
     public Page<WebhookEventTypeView> list(Caller caller, int limit, Cursor after) {
