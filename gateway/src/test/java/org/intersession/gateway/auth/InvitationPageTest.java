@@ -57,7 +57,7 @@ class InvitationPageTest {
     void theScriptSendsTheFieldsTheApiReadsAndShowsProblemsAsText() {
         String script = given().when().get("/accept-invitation.js")
                 .then().statusCode(200).contentType(startsWith("text/javascript")).extract().asString();
-        JsonPath document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath document = given().when().get("/openapi").then().statusCode(200).extract().jsonPath();
         String request = document.getString("paths.'/api/v1/auth/accept-invitation'.post.requestBody.content.'application/json'.schema.$ref");
         String schema = request.substring(request.lastIndexOf('/') + 1);
         List<String> fields = document.getList("components.schemas." + schema + ".required");
