@@ -45,9 +45,11 @@ class ApiSurfaceIT {
         List<String> unserved = new ArrayList<>();
         for (Operation operation : operations) {
             String path = PATH_PARAMETER.matcher(operation.path()).replaceAll(m -> m.group().equals("{version}") ? "1" : UUID.randomUUID().toString());
+            // a body only where the operation takes one: the contract check refuses a body sent to any other
+            var request = operation.spec().get("requestBody") == null ? fixture.as(Actor.ADMIN)
+                    : fixture.as(Actor.ADMIN).contentType(ContentType.JSON).body("{}");
             Answer answer = OperationCalls.STREAMS.contains(operation.key()) ? fixture.stream(Actor.ADMIN, path)
-                    : Answer.of(fixture.as(Actor.ADMIN).contentType(ContentType.JSON).body("{}")
-                            .when().request(operation.method().toUpperCase(Locale.ROOT), path));
+                    : Answer.of(request.when().request(operation.method().toUpperCase(Locale.ROOT), path));
             boolean unknownRoute = answer.status() == 404 && UNKNOWN_ROUTE_DETAILS.stream().anyMatch(answer.body()::contains);
             if (unknownRoute || answer.status() == 405) {
                 unserved.add(operation.key() + " -> " + answer.status() + " " + answer.body());

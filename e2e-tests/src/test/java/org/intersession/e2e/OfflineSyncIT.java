@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A client's phone app, offline for a week, through the gateway only: it logs five occurrences while offline,
  * reconnects and sends three before the connection drops without an answer, then sends all five again, its JSON
- * written differently (keys in another order, 40 as 40.0), and reconciles with the three changes feeds. Nothing is
+ * written differently (keys in another order, the time in another offset), and reconciles with the three changes feeds. Nothing is
  * duplicated, nothing is missing, every occurrence has the right outcome; later changes come through the feeds once.
  */
 class OfflineSyncIT {
@@ -77,7 +77,7 @@ class OfflineSyncIT {
         for (Map<String, Object> entry : offline.subList(0, 3)) {
             send(clinic, client, entry).then().statusCode(201);
         }
-        // so the app sends its whole queue again, serialised anew: keys in reverse order, 40 as 40.0, times in UTC
+        // so the app sends its whole queue again, serialised anew: keys in reverse order, times in UTC
         Map<UUID, Integer> answered = new LinkedHashMap<>();
         for (Map<String, Object> entry : offline) {
             Response response = send(clinic, client, rewritten(entry));
@@ -198,8 +198,8 @@ class OfflineSyncIT {
     }
 
     /**
-     * The same entry as the app would serialise it again: members in reverse order, whole answers written 40.0, the
-     * time it was done in UTC rather than the client's offset.
+     * The same entry as the app would serialise it again: members in reverse order, the time it was done in UTC rather
+     * than the client's offset. (A whole-number answer stays a JSON integer: the API refuses 40.0 for one.)
      */
     private static Map<String, Object> rewritten(Map<String, Object> entry) {
         List<String> names = new ArrayList<>(entry.keySet());
@@ -211,7 +211,7 @@ class OfflineSyncIT {
                 Map<String, Object> reordered = new LinkedHashMap<>();
                 List<String> keys = new ArrayList<>(answers.keySet().stream().map(String::valueOf).toList());
                 Collections.reverse(keys);
-                keys.forEach(k -> reordered.put(k, answers.get(k) instanceof Integer n ? (Object) n.doubleValue() : answers.get(k)));
+                keys.forEach(k -> reordered.put(k, answers.get(k)));
                 value = reordered;
             } else if (name.equals("completedAt")) {
                 // the same instant, now written in UTC
