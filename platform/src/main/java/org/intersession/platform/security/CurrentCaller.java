@@ -60,16 +60,7 @@ public class CurrentCaller {
 
     public Lifetime lifetime() {
         Caller current = get();
-        Object sid = jwt.getClaim("sid");
-        UUID session = null;
-        if (sid != null) {
-            try {
-                session = UUID.fromString(sid.toString().replace("\"", ""));
-            } catch (IllegalArgumentException e) {
-                session = null;
-            }
-        }
-        return new Lifetime(current.id(), session, jwt.getIssuedAtTime(), jwt.getExpirationTime());
+        return new Lifetime(current.id(), VerifiedTokens.uuid(jwt.getClaim("sid")), jwt.getIssuedAtTime(), jwt.getExpirationTime());
     }
 
     private static UUID uuidClaim(Object value, String claim) {

@@ -112,7 +112,8 @@ public class VerifiedTokens {
     }
 
     /** A claim as a UUID, or null when it is absent or not one (such a subject or session was never revoked). */
-    private static java.util.UUID uuid(Object claim) {
+    /** A UUID claim (a JSON string, quoted or not), or null when absent or not a UUID. */
+    static java.util.UUID uuid(Object claim) {
         if (claim == null) {
             return null;
         }
