@@ -22,7 +22,10 @@ class OperationsEndpointsTest {
 
     @Test
     void prometheusMetricsAndTheOpenApiDocumentAreServed() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server"));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server"))
+                // docs/self-hosting.md, Meters: the outbox's own, and Kafka's consumer lag
+                .body(containsString("intersession_outbox_pending "), containsString("intersession_outbox_published_total "),
+                        containsString("kafka_consumer_fetch_manager_records_lag_max"));
         given().accept("application/json").when().get("/q/openapi")
                 .then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/api/v1/assignments"));
     }

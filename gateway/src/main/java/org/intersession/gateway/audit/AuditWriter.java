@@ -1,6 +1,8 @@
 package org.intersession.gateway.audit;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,10 +63,13 @@ public class AuditWriter {
     private volatile boolean running;
     private final List<Thread> threads = new ArrayList<>();
 
-    AuditWriter(AgroalDataSource dataSource, AuditConfig config) {
+    AuditWriter(AgroalDataSource dataSource, AuditConfig config, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.config = config;
         this.queue = new ArrayBlockingQueue<>(config.writer().queueCapacity());
+        Gauge.builder("intersession.audit.writer.queue", queue, BlockingQueue::size)
+                .description("Audit records and intents waiting to be written; at capacity, audited requests are refused")
+                .register(meters);
     }
 
     void start(@Observes StartupEvent started) {

@@ -1,6 +1,7 @@
 package org.intersession.gateway.audit;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -58,6 +59,16 @@ class AuditTrailTest {
 
     @Inject
     AgroalDataSource database;
+
+    @Inject
+    MeterRegistry meters;
+
+    /** docs/self-hosting.md, Meters: the writer's queue is a gauge, empty between requests. */
+    @Test
+    void theWritersQueueIsMetered() {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> meters.get("intersession.audit.writer.queue").gauge().value() == 0.0);
+    }
 
     @Test
     void eachProxiedReadListCreateUpdateAndDeleteWritesExactlyOneCompleteRecord() throws SQLException {

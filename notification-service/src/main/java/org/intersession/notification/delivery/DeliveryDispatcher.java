@@ -1,5 +1,7 @@
 package org.intersession.notification.delivery;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import org.hibernate.query.NativeQuery;
@@ -34,10 +36,16 @@ public final class DeliveryDispatcher<M> {
     private final DeliveryChannel<M> channel;
     private final EntityManager em;
     private final ExecutorService senders;
+    private final MeterRegistry meters;
 
-    public DeliveryDispatcher(DeliveryChannel<M> channel, EntityManager em) {
+    /**
+     * @param meters where each attempt counts, as {@code intersession_deliveries_total} tagged with the channel and the
+     *               outcome: {@code sent}, {@code retry} (failed, to be tried again) or {@code failed} (given up)
+     */
+    public DeliveryDispatcher(DeliveryChannel<M> channel, EntityManager em, MeterRegistry meters) {
         this.channel = channel;
         this.em = em;
+        this.meters = meters;
         this.senders = Executors.newFixedThreadPool(channel.batchSize(), runnable -> {
             Thread thread = new Thread(runnable, channel.name() + "-send");
             thread.setDaemon(true);
@@ -129,6 +137,9 @@ public final class DeliveryDispatcher<M> {
         } else if (retryIn.isEmpty()) {
             channel.gaveUp(claimed, attempts, outcome);
         }
+        Counter.builder("intersession.deliveries").description("Delivery attempts by channel and outcome")
+                .tags("channel", channel.name(), "outcome", outcome.succeeded() ? "sent" : retryIn.isPresent() ? "retry" : "failed")
+                .register(meters).increment();
     }
 
     private NativeQuery<?> typedQuery(String sql) {

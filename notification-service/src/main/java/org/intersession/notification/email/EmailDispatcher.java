@@ -1,5 +1,6 @@
 package org.intersession.notification.email;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
@@ -51,7 +52,7 @@ public class EmailDispatcher implements DeliveryChannel<EmailDispatcher.Outgoing
     private final DeliveryDispatcher<Outgoing> dispatcher;
 
     EmailDispatcher(EntityManager em, EmailConfig config, EmailQueue queue, ReactiveMailer mailer, NotificationWriter writer,
-                    ClinicAdmins admins, @ConfigProperty(name = "quarkus.mailer.from") String from) {
+                    ClinicAdmins admins, @ConfigProperty(name = "quarkus.mailer.from") String from, MeterRegistry meters) {
         this.em = em;
         this.config = config;
         this.queue = queue;
@@ -60,7 +61,7 @@ public class EmailDispatcher implements DeliveryChannel<EmailDispatcher.Outgoing
         this.admins = admins;
         this.messageIdDomain = domainOf(from);
         this.retries = new RetryPolicy(config.retrySchedule(), config.retryJitter());
-        this.dispatcher = new DeliveryDispatcher<>(this, em);
+        this.dispatcher = new DeliveryDispatcher<>(this, em, meters);
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package org.intersession.notification.webhook;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +47,7 @@ public class WebhookDispatcher implements DeliveryChannel<WebhookDispatcher.Outg
     private final DeliveryDispatcher<Outgoing> dispatcher;
 
     WebhookDispatcher(EntityManager em, WebhookConfig config, WebhookSecrets secrets, WebhookPoster poster,
-                      NotificationWriter writer, ClinicAdmins admins) {
+                      NotificationWriter writer, ClinicAdmins admins, MeterRegistry meters) {
         this.em = em;
         this.config = config;
         this.secrets = secrets;
@@ -54,7 +55,7 @@ public class WebhookDispatcher implements DeliveryChannel<WebhookDispatcher.Outg
         this.writer = writer;
         this.admins = admins;
         this.retries = new RetryPolicy(config.retrySchedule(), config.retryJitter());
-        this.dispatcher = new DeliveryDispatcher<>(this, em);
+        this.dispatcher = new DeliveryDispatcher<>(this, em, meters);
     }
 
     @PreDestroy

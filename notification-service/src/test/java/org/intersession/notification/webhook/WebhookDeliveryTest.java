@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.http.HttpMessageFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -74,6 +76,9 @@ class WebhookDeliveryTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    MeterRegistry meters;
 
     private final UUID clinic = UUID.randomUUID();
     private final UUID therapist = UUID.randomUUID();
@@ -166,6 +171,8 @@ class WebhookDeliveryTest {
             exchange.close();
         });
         register(admin, receiver, List.of(ProgressRecorded.TYPE, ProgressFlagged.TYPE));
+        double sentBefore = meteredDeliveries("sent");
+        double retriesBefore = meteredDeliveries("retry");
         UUID entry = UUID.randomUUID();
         String recorded = publishRecorded(clinic, entry);
         String flagged = publishFlagged(clinic, entry);
@@ -190,6 +197,15 @@ class WebhookDeliveryTest {
         // the flagged event, though due at once, waited until the recorded one before it had been delivered
         assertEquals(List.of(recorded, recorded, flagged), ids);
         assertEquals(List.of("0000000000000000001", "0000000000000000001", "0000000000000000002"), sequences);
+        // every attempt is metered by outcome
+        assertTrue(meteredDeliveries("retry") >= retriesBefore + 1, "the failed first attempt counts as a retry");
+        assertTrue(meteredDeliveries("sent") >= sentBefore + 3, "the three deliveries received count as sent");
+    }
+
+    /** intersession_deliveries_total{channel="webhook", outcome=...} */
+    private double meteredDeliveries(String outcome) {
+        Counter counter = meters.find("intersession.deliveries").tags("channel", "webhook", "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -23,6 +23,10 @@ public interface OutboxConfig {
     @WithDefault("30s")
     Duration sendTimeout();
 
+    /** How often the backlog meters ({@link OutboxMeters}) are read from the table. Read by their schedule. */
+    @WithDefault("15s")
+    Duration metersInterval();
+
     /** Sent rows are kept this long for inspection, then deleted. */
     @WithDefault("P7D")
     Duration retention();

@@ -1,5 +1,7 @@
 package org.intersession.platform.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -49,6 +51,8 @@ public class OutboxRelay {
     private final Emitter<String> emitter;
     private final EntityManager em;
     private final OutboxConfig config;
+    /** intersession_outbox_published_total: events the broker acknowledged. */
+    private final Counter published;
     private final AtomicBoolean roundRequested = new AtomicBoolean();
     private final ExecutorService rounds = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "outbox-relay");
@@ -56,10 +60,12 @@ public class OutboxRelay {
         return thread;
     });
 
-    OutboxRelay(@Channel("outbox") Emitter<String> emitter, EntityManager em, OutboxConfig config) {
+    OutboxRelay(@Channel("outbox") Emitter<String> emitter, EntityManager em, OutboxConfig config, MeterRegistry registry) {
         this.emitter = emitter;
         this.em = em;
         this.config = config;
+        this.published = Counter.builder("intersession.outbox.published")
+                .description("Outbox events published to Kafka and acknowledged by the broker").register(registry);
     }
 
     /** Skipped while the application starts or stops, when the channel or the datasource may not be there. */
@@ -147,6 +153,7 @@ public class OutboxRelay {
                 }
             }
             update(connection, "update outbox_event set sent_at = now() where seq = any (?)", sent);
+            published.increment(sent.size());
             update(connection, "update outbox_event set attempts = attempts + 1 where seq = any (?)", unsent);
             if (!unsent.isEmpty()) {
                 LOG.warnf("outbox: %d of %d events published; the rest stay pending until the broker answers",
