@@ -2,11 +2,13 @@ package org.intersession.e2e;
 
 import org.intersession.client.ApiClient;
 import org.intersession.client.ApiException;
+import org.intersession.client.ApiResponse;
 import org.intersession.client.api.AdherenceApi;
 import org.intersession.client.api.AssignmentsApi;
 import org.intersession.client.api.AuthenticationApi;
 import org.intersession.client.api.ProgressEntriesApi;
 import org.intersession.client.model.Adherence;
+import org.intersession.client.model.AssignmentPatch;
 import org.intersession.client.model.AssignmentStatus;
 import org.intersession.client.model.AssignmentView;
 import org.intersession.client.model.EntryStatus;
@@ -22,12 +24,14 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -40,7 +44,7 @@ class ClientSdkIT {
     private static final String ZONE = "Europe/Berlin";
 
     @Test
-    void aGeneratedJavaClientLogsInAssignsLogsProgressAndReadsAdherence() throws Exception {
+    void aGeneratedJavaClientLogsInAssignsResendsAfterALostAnswerLogsProgressAndReadsAdherence() throws Exception {
         RunningStack platform = RunningStack.get();
         ClinicApi clinic = ClinicApi.newClinic(platform);
         ClinicApi.Person therapist = clinic.therapist();
@@ -59,9 +63,32 @@ class ClientSdkIT {
                 .schedule(new Schedule().type(ScheduleType.RECURRING).start(start + "T20:00").rrule("FREQ=DAILY"));
         String idempotencyKey = UUID.randomUUID().toString();
         // the care team reaches assignment-service as an event: until then the client is a 404
-        AssignmentView assigned = untilAccepted(() -> new AssignmentsApi(asTherapist).createAssignment(homework, idempotencyKey));
+        ApiResponse<AssignmentView> created = untilAccepted(() ->
+                new AssignmentsApi(asTherapist).createAssignmentWithHttpInfo(homework, idempotencyKey));
+        AssignmentView assigned = created.getData();
         assertEquals(AssignmentStatus.ASSIGNED, assigned.getStatus());
         assertEquals(ZONE, assigned.getTimeZone());
+
+        // the answer was lost on the way: the app sends the same create again, with the same key
+        ApiResponse<AssignmentView> resent = new AssignmentsApi(asTherapist).createAssignmentWithHttpInfo(homework, idempotencyKey);
+        assertEquals(201, resent.getStatusCode());
+        assertEquals(List.of("true"), resent.getHeaders().get("idempotent-replayed"));
+        assertEquals(created.getHeaders().get("location"), resent.getHeaders().get("location"));
+        assertEquals(assigned.getId(), resent.getData().getId());
+        ApiException reused = assertThrows(ApiException.class, () -> new AssignmentsApi(asTherapist)
+                .createAssignment(homework.title("Another homework"), idempotencyKey));
+        assertEquals(422, reused.getCode());
+        homework.title("Daily thought record");
+
+        // a change made from a stale copy is refused, not lost
+        String stale = created.getHeaders().get("etag").get(0);
+        AssignmentView renamed = new AssignmentsApi(asTherapist).updateAssignment(assigned.getId(), stale,
+                new AssignmentPatch().title("Daily thought record, evenings"));
+        assertEquals("Daily thought record, evenings", renamed.getTitle());
+        ApiException refused = assertThrows(ApiException.class, () -> new AssignmentsApi(asTherapist)
+                .updateAssignment(assigned.getId(), stale, new AssignmentPatch().title("Lost change")));
+        assertEquals(412, refused.getCode());
+        assertEquals("Daily thought record, evenings", new AssignmentsApi(asTherapist).getAssignment(assigned.getId()).getTitle());
 
         AssignmentView acknowledged = new AssignmentsApi(asClient).acknowledgeAssignment(assigned.getId());
         assertEquals(AssignmentStatus.ACTIVE, acknowledged.getStatus());
@@ -69,7 +96,7 @@ class ClientSdkIT {
         NewProgressEntry entry = new NewProgressEntry().id(UUID.randomUUID()).assignmentId(assigned.getId())
                 .occurrenceKey(firstOccurrence).status(EntryStatus.DONE).moodBefore(4).moodAfter(6).minutesSpent(15);
         // and the assignment reaches progress-service as an event
-        ProgressEntryView logged = untilAccepted(() -> new ProgressEntriesApi(asClient).createProgressEntry(entry));
+        ProgressEntryView logged = untilAccepted(() -> new ProgressEntriesApi(asClient).createProgressEntry(entry, UUID.randomUUID().toString()));
         assertEquals(EntryStatus.DONE, logged.getStatus());
         assertEquals(firstOccurrence, logged.getOccurrenceKey());
 

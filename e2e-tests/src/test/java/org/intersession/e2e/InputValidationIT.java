@@ -49,7 +49,7 @@ class InputValidationIT {
         fieldError(fixture.as(Actor.ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("email", UUID.randomUUID() + "@clinic.test", "displayName", "X", "role", "WIZARD"))
                 .when().post("/api/v1/users").then(), "role");
-        fieldError(fixture.as(Actor.CLIENT).contentType(ContentType.JSON)
+        fieldError(fixture.as(Actor.CLIENT).header("If-Match", "*").contentType(ContentType.JSON)
                 .body(Map.of("profile", Map.of("timeZone", "Mars/Olympus_Mons")))
                 .when().patch("/api/v1/users/{id}", fixture.client.id()).then(), "profile.timeZone");
     }

@@ -118,7 +118,7 @@ final class OperationCalls {
         on("POST /api/v1/users", a -> Call.json(Map.of(), Map.of("email", "new-" + UUID.randomUUID() + "@clinic.test",
                 "displayName", "Nico New", "role", "CLIENT", "profile", Map.of("timeZone", "Europe/Berlin"))));
         on("GET /api/v1/users/{id}", a -> Call.of(id(f.client.id())));
-        on("PATCH /api/v1/users/{id}", a -> Call.json(id(f.client.id()), Map.of("displayName", "Casey")));
+        on("PATCH /api/v1/users/{id}", a -> Call.json(id(f.client.id()), Map.of("displayName", "Casey")).with(r -> r.header("If-Match", "*")));
         on("POST /api/v1/users/{id}/deactivate", a -> Call.of(id(f.invitedClient().getKey())));
         on("POST /api/v1/users/{id}/invitations", a -> Call.of(id(f.invitedClient().getKey())));
     }
@@ -146,7 +146,8 @@ final class OperationCalls {
         on("GET /api/v1/templates", a -> Call.of(Map.of()));
         on("POST /api/v1/templates", a -> Call.json(Map.of(), f.templateBody("Behavioural experiment")));
         on("GET /api/v1/templates/{id}", a -> Call.of(id(f.templateId)));
-        on("PUT /api/v1/templates/{id}", a -> Call.json(id(f.newTemplate()), f.templateBody("Behavioural experiment, revised")));
+        on("PUT /api/v1/templates/{id}", a -> Call.json(id(f.newTemplate()), f.templateBody("Behavioural experiment, revised"))
+                .with(r -> r.header("If-Match", "*")));
         on("POST /api/v1/templates/{id}/archive", a -> Call.of(id(f.newTemplate())));
         on("GET /api/v1/templates/{id}/versions/{version}", a -> Call.of(Map.of("id", f.templateId, "version", 1)));
     }
@@ -172,7 +173,8 @@ final class OperationCalls {
 
     private void notifications() {
         on("GET /api/v1/notification-preferences", a -> Call.of(Map.of()));
-        on("PUT /api/v1/notification-preferences", a -> Call.json(Map.of(), Map.of("channels", List.of("IN_APP"))));
+        on("PUT /api/v1/notification-preferences", a -> Call.json(Map.of(), Map.of("channels", List.of("IN_APP")))
+                .with(r -> r.header("If-Match", "*")));
         on("GET /api/v1/notifications", a -> Call.of(Map.of()));
         on("GET /api/v1/notifications/unread-count", a -> Call.of(Map.of()));
         on("GET /api/v1/notifications/stream", a -> Call.of(Map.of()));
@@ -189,8 +191,9 @@ final class OperationCalls {
         on("GET /api/v1/webhook-endpoints", a -> Call.of(Map.of()));
         on("POST /api/v1/webhook-endpoints", a -> Call.json(Map.of(), f.webhookBody("EHR")));
         on("GET /api/v1/webhook-endpoints/{id}", a -> Call.of(id(f.newWebhook())));
-        on("PATCH /api/v1/webhook-endpoints/{id}", a -> Call.json(id(f.newWebhook()), Map.of("description", "EHR, renamed")));
-        on("DELETE /api/v1/webhook-endpoints/{id}", a -> Call.of(id(f.newWebhook())));
+        on("PATCH /api/v1/webhook-endpoints/{id}", a -> Call.json(id(f.newWebhook()), Map.of("description", "EHR, renamed"))
+                .with(r -> r.header("If-Match", "*")));
+        on("DELETE /api/v1/webhook-endpoints/{id}", a -> Call.of(id(f.newWebhook())).with(r -> r.header("If-Match", "*")));
         on("POST /api/v1/webhook-endpoints/{id}/secret-rotations", a -> Call.of(id(f.newWebhook())));
         on("GET /api/v1/webhook-endpoints/{id}/deliveries", a -> Call.of(id(f.newWebhook())));
         on("POST /api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/replays", a ->

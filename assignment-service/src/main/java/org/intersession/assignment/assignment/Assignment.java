@@ -93,9 +93,4 @@ public class Assignment extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    /** The strong validator of this state (RFC 9110 §8.8.3), for If-Match. */
-    public String etag() {
-        return "\"" + version + "\"";
-    }
 }

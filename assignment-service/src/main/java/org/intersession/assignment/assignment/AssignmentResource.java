@@ -18,16 +18,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.intersession.platform.idempotency.IdempotentCreate;
+import org.intersession.platform.idempotency.IdempotentCreateInterceptor;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
 import org.intersession.platform.web.Changes;
 import org.intersession.platform.web.Cursor;
+import org.intersession.platform.web.ETags;
 import org.intersession.platform.web.Page;
+import org.intersession.platform.web.Versioned;
 
 import java.util.UUID;
 
@@ -51,20 +57,15 @@ public class AssignmentResource {
             description = "A therapist assigns homework to a client in their care team (an API client names the therapist). The assignment pins the template's field schema. Send an Idempotency-Key to make a retry safe: the same key and body answer the first result again, marked Idempotent-Replayed.")
     @APIResponse(responseCode = "201", description = "Created; Location is the new assignment.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)),
-            headers = {@Header(name = "Location"), @Header(name = "ETag"), @Header(name = "Idempotent-Replayed")})
+            headers = {@Header(name = "Location"), @Header(name = "ETag")})
     @APIResponse(responseCode = "404", description = "The client (or template) is not visible to the caller, or the care team has not reached this service yet.")
     @APIResponse(responseCode = "409", description = "The client has no time zone yet, or a request with this Idempotency-Key is still being processed.")
-    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used with a different request body.")
+    @Parameter(name = IdempotentCreateInterceptor.HEADER, in = ParameterIn.HEADER)
+    @IdempotentCreate
     @POST
-    public Response create(NewAssignment request, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
-        AssignmentService.Created created = assignments.create(caller.get(), request, idempotencyKey);
-        Response.ResponseBuilder response = Response.created(uri.getAbsolutePathBuilder().path(created.assignment().id().toString()).build())
-                .entity(created.assignment())
-                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(created.assignment().version())));
-        if (created.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
+    public Response create(NewAssignment request, UriInfo uri) {
+        AssignmentView created = assignments.create(caller.get(), request);
+        return ETags.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build(), new Versioned<>(created, created.version()));
     }
 
     @Operation(operationId = "listAssignments", summary = "List assignments",
@@ -186,6 +187,6 @@ public class AssignmentResource {
     }
 
     private static Response withEtag(AssignmentView view) {
-        return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
+        return ETags.ok(new Versioned<>(view, view.version()));
     }
 }

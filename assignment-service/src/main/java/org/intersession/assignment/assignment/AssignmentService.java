@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
-import org.intersession.assignment.idempotency.IdempotencyKeys;
 import org.intersession.assignment.template.TemplateService;
 import org.intersession.assignment.template.TemplateVersion;
 import org.intersession.platform.audit.AuditSubject;
@@ -31,6 +30,7 @@ import org.intersession.platform.tenancy.Tenancy;
 import org.intersession.platform.web.ChangeFeed;
 import org.intersession.platform.web.Changes;
 import org.intersession.platform.web.Cursor;
+import org.intersession.platform.web.ETags;
 import org.intersession.platform.web.Page;
 import org.intersession.platform.web.SyncToken;
 
@@ -53,30 +53,19 @@ public class AssignmentService {
 
     private final Outbox outbox;
     private final IdentityReplica identity;
-    private final IdempotencyKeys idempotencyKeys;
     private final TemplateService templates;
 
-    AssignmentService(Outbox outbox, IdentityReplica identity, IdempotencyKeys idempotencyKeys, TemplateService templates) {
+    AssignmentService(Outbox outbox, IdentityReplica identity, TemplateService templates) {
         this.outbox = outbox;
         this.identity = identity;
-        this.idempotencyKeys = idempotencyKeys;
         this.templates = templates;
     }
 
-    public record Created(AssignmentView assignment, boolean replayed) {
-    }
-
-    /** Creates an assignment; with an Idempotency-Key, a retry of the same request answers the first result. */
+    /** Creates an assignment. A retry with an Idempotency-Key is answered before this runs (IdempotentCreate). */
     @Transactional
-    public Created create(Caller caller, @NotNull @Valid NewAssignment request, String idempotencyKey) {
+    public AssignmentView create(Caller caller, @NotNull @Valid NewAssignment request) {
         AuditSubject.concerns(request.clientId());
         CREATE_ASSIGNMENT.require(caller);
-        if (idempotencyKey != null) {
-            Optional<UUID> earlier = idempotencyKeys.claim(caller.id(), idempotencyKey, request);
-            if (earlier.isPresent()) {
-                return new Created(AssignmentView.of(Assignment.findById(earlier.get())), true);
-            }
-        }
         UUID therapistId = assigningTherapist(caller, request);
         if (!identity.caresFor(therapistId, request.clientId())) {
             // a client outside the care team is, for this therapist, a client that does not exist
@@ -124,10 +113,7 @@ public class AssignmentService {
         assignment.persist();
         assignment.flush();
         publish(AssignmentSnapshot.CREATED, assignment);
-        if (idempotencyKey != null) {
-            idempotencyKeys.complete(caller.id(), idempotencyKey, assignment.id);
-        }
-        return new Created(AssignmentView.of(assignment), false);
+        return AssignmentView.of(assignment);
     }
 
     /** Only assignments the caller may see are found at all: others, and other clinics', are simply absent. */
@@ -204,7 +190,7 @@ public class AssignmentService {
     public AssignmentView update(Caller caller, UUID id, String ifMatch, @NotNull @Valid AssignmentPatch patch) {
         UPDATE_ASSIGNMENT.require(caller);
         Assignment assignment = visible(caller, id).orElseThrow(() -> ApiProblemException.notFound("Assignment"));
-        requireCurrent(assignment, ifMatch);
+        ETags.requireMatch(ifMatch, assignment.version, "assignment");
         if (assignment.status.isFinal()) {
             throw ApiProblemException.conflict("A " + assignment.status + " assignment can no longer be changed");
         }
@@ -331,18 +317,6 @@ public class AssignmentService {
                 .map(e -> new org.intersession.platform.problem.Problem.FieldError("fieldSchema." + e.field(), e.message())).toList();
         if (!errors.isEmpty()) {
             throw new ApiProblemException(400, "Invalid value for: fieldSchema", errors);
-        }
-    }
-
-    private static void requireCurrent(Assignment assignment, String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiProblemException(428, "Send If-Match with the ETag of the assignment you are changing");
-        }
-        boolean matches = java.util.Arrays.stream(ifMatch.split(","))
-                .map(String::strip)
-                .anyMatch(tag -> tag.equals("*") || tag.equals(assignment.etag()));
-        if (!matches) {
-            throw new ApiProblemException(412, "The assignment changed since you read it; read it again and retry");
         }
     }
 

@@ -15,11 +15,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.intersession.platform.idempotency.IdempotentCreate;
+import org.intersession.platform.idempotency.IdempotentCreateInterceptor;
 import org.intersession.platform.security.CurrentCaller;
 import org.intersession.platform.web.Cursor;
 import org.intersession.platform.web.Page;
@@ -47,6 +51,8 @@ public class ReviewResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewView.class)),
             headers = {@Header(name = "Location")})
     @APIResponse(responseCode = "404", description = "The client, or an assignment of the review, is not visible to the caller.")
+    @Parameter(name = IdempotentCreateInterceptor.HEADER, in = ParameterIn.HEADER)
+    @IdempotentCreate
     @POST
     @Path("reviews")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.hibernate.annotations.Filter;
 import org.intersession.platform.tenancy.SharedOrOwnClinic;
 
@@ -40,6 +41,11 @@ public class Template extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** Counts every change of the row (edits and archiving), for the ETag; {@link #currentVersion} counts content. */
+    @Version
+    @Column(name = "row_version", nullable = false)
+    public long rowVersion;
 
     public boolean isBuiltIn() {
         return clinicId == null;

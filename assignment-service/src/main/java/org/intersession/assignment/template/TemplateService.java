@@ -14,7 +14,9 @@ import org.intersession.platform.problem.Problem;
 import org.intersession.platform.schema.SchemaValidator;
 import org.intersession.platform.security.Caller;
 import org.intersession.platform.web.Cursor;
+import org.intersession.platform.web.ETags;
 import org.intersession.platform.web.Page;
+import org.intersession.platform.web.Versioned;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -57,17 +59,23 @@ public class TemplateService {
         return Page.of(rows, limit, t -> new Cursor(t.createdAt, t.id), t -> TemplateView.of(t, version(t.id, t.currentVersion)));
     }
 
-    /** The current version, or the given one; a version is kept forever because assignments pin it. */
+    /** The template at its current version, with the row version its ETag is made from. */
     @Transactional
-    public Optional<TemplateView> find(Caller caller, UUID id, Integer version) {
+    public Optional<Versioned<TemplateView>> find(Caller caller, UUID id) {
         READ_TEMPLATES.require(caller);
-        return visible(caller, id).flatMap(t -> TemplateVersion.<TemplateVersion>findByIdOptional(
-                        new TemplateVersion.Key(t.id, version == null ? t.currentVersion : version))
+        return visible(caller, id).map(t -> tagged(t, version(t.id, t.currentVersion)));
+    }
+
+    /** The template as it was at one version; a version is kept forever because assignments pin it. */
+    @Transactional
+    public Optional<TemplateView> find(Caller caller, UUID id, int version) {
+        READ_TEMPLATES.require(caller);
+        return visible(caller, id).flatMap(t -> TemplateVersion.<TemplateVersion>findByIdOptional(new TemplateVersion.Key(t.id, version))
                 .map(v -> TemplateView.of(t, v)));
     }
 
     @Transactional
-    public TemplateView create(Caller caller, @NotNull @Valid TemplateInput input) {
+    public Versioned<TemplateView> create(Caller caller, @NotNull @Valid TemplateInput input) {
         WRITE_TEMPLATES.require(caller);
         validSchema(input);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -84,11 +92,12 @@ public class TemplateService {
         return publish(template, newVersion(caller, template, input));
     }
 
-    /** Every edit makes a new version; assignments made from an older one keep it. */
+    /** Every edit makes a new version; assignments made from an older one keep it. Needs If-Match: no edit is lost. */
     @Transactional
-    public TemplateView update(Caller caller, UUID id, @NotNull @Valid TemplateInput input) {
+    public Versioned<TemplateView> update(Caller caller, UUID id, String ifMatch, @NotNull @Valid TemplateInput input) {
         WRITE_TEMPLATES.require(caller);
         Template template = editable(caller, id);
+        ETags.requireMatch(ifMatch, template.rowVersion, "template");
         validSchema(input);
         template.currentVersion++;
         template.category = input.category();
@@ -97,12 +106,12 @@ public class TemplateService {
     }
 
     @Transactional
-    public TemplateView archive(Caller caller, UUID id) {
+    public Versioned<TemplateView> archive(Caller caller, UUID id) {
         WRITE_TEMPLATES.require(caller);
         Template template = editable(caller, id);
         template.status = "ARCHIVED";
         template.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        return TemplateView.of(template, version(template.id, template.currentVersion));
+        return tagged(template, version(template.id, template.currentVersion));
     }
 
     /** For a new assignment: the template's current version, which the assignment then pins. */
@@ -141,11 +150,17 @@ public class TemplateService {
         return version;
     }
 
-    private TemplateView publish(Template template, TemplateVersion version) {
+    private Versioned<TemplateView> publish(Template template, TemplateVersion version) {
         outbox.append(Topics.ASSIGNMENT, template.id.toString(), TemplateVersionPublished.TYPE,
                 "templates/" + template.id + "/versions/" + version.version,
                 new TemplateVersionPublished(template.id, template.clinicId, version.version, version.title, template.category));
-        return TemplateView.of(template, version);
+        return tagged(template, version);
+    }
+
+    /** Flushed first, so that the ETag is the version the row now has. */
+    private static Versioned<TemplateView> tagged(Template template, TemplateVersion version) {
+        template.flush();
+        return new Versioned<>(TemplateView.of(template, version), template.rowVersion);
     }
 
     private static TemplateVersion version(UUID templateId, int version) {

@@ -4,11 +4,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.intersession.assignment.AssignmentFixture;
+import org.intersession.platform.idempotency.IdempotentRequests;
 import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +23,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class TemplateResourceTest {
@@ -28,6 +32,9 @@ class TemplateResourceTest {
 
     @Inject
     IdentityReplica identity;
+
+    @Inject
+    IdempotentRequests requests;
 
     private AssignmentFixture f;
 
@@ -50,10 +57,12 @@ class TemplateResourceTest {
 
     @Test
     void everyEditOfAClinicTemplateIsANewVersionAndOldVersionsRemain() {
-        String id = given().auth().oauth2(f.therapistToken()).contentType(ContentType.JSON).body(template("Urge surfing log", 8))
+        var created = given().auth().oauth2(f.therapistToken()).contentType(ContentType.JSON).body(template("Urge surfing log", 8))
                 .when().post("/api/v1/templates")
-                .then().statusCode(201).body("version", equalTo(1)).body("builtIn", equalTo(false)).extract().path("id");
-        given().auth().oauth2(f.therapistToken()).contentType(ContentType.JSON).body(template("Urge surfing log", 7))
+                .then().statusCode(201).body("version", equalTo(1)).body("builtIn", equalTo(false)).extract();
+        String id = created.path("id");
+        given().auth().oauth2(f.therapistToken()).header("If-Match", created.header("ETag")).contentType(ContentType.JSON)
+                .body(template("Urge surfing log", 7))
                 .when().put("/api/v1/templates/{id}", id).then().statusCode(200).body("version", equalTo(2));
         given().auth().oauth2(f.therapistToken()).when().get("/api/v1/templates/{id}/versions/1", id)
                 .then().statusCode(200).body("schema.fields[0].alert.value", equalTo(8));
@@ -66,8 +75,68 @@ class TemplateResourceTest {
     }
 
     @Test
+    void anEditNeedsTheETagOfTheCurrentTemplate() {
+        String id = given().auth().oauth2(f.therapistToken()).contentType(ContentType.JSON).body(template("Worry log", 8))
+                .when().post("/api/v1/templates").then().statusCode(201).header("ETag", "\"0\"").extract().path("id");
+        String etag = given().auth().oauth2(f.therapistToken()).when().get("/api/v1/templates/{id}", id)
+                .then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(f.therapistToken()).contentType(ContentType.JSON).body(template("Worry log", 7))
+                .when().put("/api/v1/templates/{id}", id).then().statusCode(428).contentType("application/problem+json")
+                .body("errors.field", hasItem("If-Match"));
+        String edited = given().auth().oauth2(f.therapistToken()).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(template("Worry log", 7))
+                .when().put("/api/v1/templates/{id}", id).then().statusCode(200).body("version", equalTo(2))
+                .extract().header("ETag");
+        given().auth().oauth2(f.therapistToken()).header("If-Match", etag).contentType(ContentType.JSON).body(template("Worry log", 6))
+                .when().put("/api/v1/templates/{id}", id).then().statusCode(412).contentType("application/problem+json")
+                .body("errors.field", hasItem("If-Match"));
+        // archiving changes the row too: an edit prepared before it is stale
+        String archived = given().auth().oauth2(f.therapistToken()).when().post("/api/v1/templates/{id}/archive", id)
+                .then().statusCode(200).extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(edited, archived);
+        given().auth().oauth2(f.therapistToken()).header("If-Match", edited).contentType(ContentType.JSON).body(template("Worry log", 6))
+                .when().put("/api/v1/templates/{id}", id).then().statusCode(412);
+    }
+
+    @Test
+    void aCreateResentWithItsIdempotencyKeyIsAnsweredAgainNotMadeTwice() {
+        String key = "template-" + UUID.randomUUID();
+        var first = given().auth().oauth2(f.therapistToken()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(template("Exposure ladder", 8)).when().post("/api/v1/templates")
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract();
+        given().auth().oauth2(f.therapistToken()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(template("Exposure ladder", 8)).when().post("/api/v1/templates")
+                .then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", first.header("Location")).header("ETag", first.header("ETag"))
+                .body("id", equalTo(first.path("id"))).body("slug", equalTo(first.path("slug")));
+        given().auth().oauth2(f.therapistToken()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(template("Exposure ladder", 9)).when().post("/api/v1/templates")
+                .then().statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("Idempotency-Key"));
+        // a key belongs to its caller: a colleague's same key is a request of their own
+        given().auth().oauth2(TestTokens.therapist(f.clinic, UUID.randomUUID())).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(template("Exposure ladder", 8)).when().post("/api/v1/templates")
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue()).body("id", not(equalTo(first.path("id"))));
+        given().auth().oauth2(f.therapistToken()).queryParam("limit", 100).when().get("/api/v1/templates")
+                .then().statusCode(200).body("items.findAll { it.slug == '" + first.path("slug") + "' }", hasSize(1));
+    }
+
+    @Test
+    void anExpiredIdempotencyKeyIsFreeAgainAndABadOneNamesTheHeader() {
+        String key = "expiring-" + UUID.randomUUID();
+        String first = given().auth().oauth2(f.therapistToken()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(template("Breathing log", 8)).when().post("/api/v1/templates").then().statusCode(201).extract().path("id");
+        requests.pruneOlderThan(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1));
+        given().auth().oauth2(f.therapistToken()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(template("Breathing log", 8)).when().post("/api/v1/templates")
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue()).body("id", not(equalTo(first)));
+        given().auth().oauth2(f.therapistToken()).header("Idempotency-Key", "two words").contentType(ContentType.JSON)
+                .body(template("Breathing log", 8)).when().post("/api/v1/templates")
+                .then().statusCode(400).body("errors.field", hasItem("Idempotency-Key"));
+    }
+
+    @Test
     void builtInTemplatesAreReadOnlyAndBadSchemasNameTheField() {
-        given().auth().oauth2(f.therapistToken()).contentType(ContentType.JSON).body(template("Mine", 8))
+        given().auth().oauth2(f.therapistToken()).header("If-Match", "*").contentType(ContentType.JSON).body(template("Mine", 8))
                 .when().put("/api/v1/templates/{id}", THOUGHT_RECORD).then().statusCode(409);
         Map<String, Object> bad = template("Broken", 8);
         bad.put("schema", Map.of("fields", List.of(Map.of("key", "Bad Key", "label", "x", "type", "text", "required", true))));
@@ -88,7 +157,7 @@ class TemplateResourceTest {
                 .then().statusCode(201).body("title", equalTo("Craving log")).body("templateVersion", equalTo(1))
                 .body("fieldSchema.fields[0].key", equalTo("craving")).extract().path("id");
 
-        given().auth().oauth2(f.therapistToken()).contentType(ContentType.JSON).body(template("Craving log", 5))
+        given().auth().oauth2(f.therapistToken()).header("If-Match", "*").contentType(ContentType.JSON).body(template("Craving log", 5))
                 .when().put("/api/v1/templates/{id}", id).then().statusCode(200).body("version", equalTo(2));
         given().auth().oauth2(f.clientToken()).when().get("/api/v1/assignments/{id}", assignment)
                 .then().statusCode(200).body("templateVersion", equalTo(1)).body("fieldSchema.fields[0].alert.value", equalTo(8));

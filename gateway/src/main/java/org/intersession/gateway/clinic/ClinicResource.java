@@ -16,12 +16,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.gateway.auth.TokenIssuer;
+import org.intersession.platform.idempotency.IdempotentCreate;
+import org.intersession.platform.idempotency.IdempotentCreateInterceptor;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.web.Cursor;
 import org.intersession.platform.web.Page;
@@ -47,6 +51,10 @@ public class ClinicResource {
     @APIResponse(responseCode = "201", description = "Created; Location is the new clinic.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClinicService.CreatedClinic.class)),
             headers = {@Header(name = "Location")})
+    @APIResponse(responseCode = "409", description = IdempotentCreate.NOT_REPLAYED_CONFLICT)
+    @Parameter(name = IdempotentCreateInterceptor.HEADER, in = ParameterIn.HEADER,
+            description = IdempotentCreate.NOT_REPLAYED)
+    @IdempotentCreate(replay = false)
     @POST
     public Response create(ClinicService.NewClinic request, UriInfo uri) {
         ClinicService.CreatedClinic created = clinics.create(request);

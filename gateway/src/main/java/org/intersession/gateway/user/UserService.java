@@ -16,7 +16,9 @@ import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.Caller;
 import org.intersession.platform.security.Role;
 import org.intersession.platform.web.Cursor;
+import org.intersession.platform.web.ETags;
 import org.intersession.platform.web.Page;
+import org.intersession.platform.web.Versioned;
 
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
@@ -128,9 +130,9 @@ public class UserService {
     }
 
     @Transactional
-    public Optional<UserView> find(Caller caller, UUID id) {
+    public Optional<Versioned<UserView>> find(Caller caller, UUID id) {
         READ_USERS.require(caller);
-        return visible(caller, id).map(user -> UserView.of(user, ClientProfile.findById(user.id)));
+        return visible(caller, id).map(user -> new Versioned<>(UserView.of(user, ClientProfile.findById(user.id)), user.version));
     }
 
     /** Admins and API clients list the clinic; a therapist their care team's clients; a client only themself. */
@@ -159,15 +161,16 @@ public class UserService {
         return Page.of(rows, limit, u -> new Cursor(u.createdAt, u.id), u -> UserView.of(u, ClientProfile.findById(u.id)));
     }
 
-    /** Admins and API clients change anyone in the clinic; everyone else only themself. */
+    /** Admins and API clients change anyone in the clinic; everyone else only themself. Needs If-Match: nothing lost. */
     @Transactional
-    public UserView update(Caller caller, UUID id, @NotNull @Valid UserPatch patch) {
+    public Versioned<UserView> update(Caller caller, UUID id, String ifMatch, @NotNull @Valid UserPatch patch) {
         UPDATE_USER.require(caller);
         User user = visible(caller, id).filter(u -> mayChange(caller, u))
                 .orElseThrow(() -> ApiProblemException.notFound("User"));
         if (user.role != Role.CLIENT && !user.id.equals(caller.id())) {
             requireStaffManager(caller);
         }
+        ETags.requireMatch(ifMatch, user.version, "user");
         if (patch.displayName() != null) {
             user.displayName = patch.displayName().strip();
         }
@@ -181,11 +184,12 @@ public class UserService {
         }
         user.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         events.userChanged(UserChanged.UPDATED, user);
-        return UserView.of(user, profile);
+        user.flush(); // the ETag is the version the row now has
+        return new Versioned<>(UserView.of(user, profile), user.version);
     }
 
     @Transactional
-    public UserView deactivate(Caller caller, UUID id) {
+    public Versioned<UserView> deactivate(Caller caller, UUID id) {
         DEACTIVATE_USER.require(caller);
         User user = User.<User>find("id = ?1 and clinicId = ?2", id, caller.clinicId()).firstResultOptional()
                 .orElseThrow(() -> ApiProblemException.notFound("User"));
@@ -202,7 +206,8 @@ public class UserService {
             invitations.withdrawOpenOf(user.id);
             events.userChanged(UserChanged.DEACTIVATED, user);
         }
-        return UserView.of(user, ClientProfile.findById(user.id));
+        user.flush();
+        return new Versioned<>(UserView.of(user, ClientProfile.findById(user.id)), user.version);
     }
 
     private Optional<User> visible(Caller caller, UUID id) {

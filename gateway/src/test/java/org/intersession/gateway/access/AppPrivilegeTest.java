@@ -81,7 +81,7 @@ class AppPrivilegeTest {
             Map<String, Runnable> escalation = Map.of(
                     "invite a therapist", () -> users.create(caller, newUser("THERAPIST")),
                     "invite an admin", () -> users.create(caller, newUser("CLINIC_ADMIN")),
-                    "rename the admin", () -> users.update(caller, clinic.admin().id(), new UserPatch("Mallory", null)),
+                    "rename the admin", () -> users.update(caller, clinic.admin().id(), "*", new UserPatch("Mallory", null)),
                     "deactivate a therapist", () -> users.deactivate(caller, therapist.id()),
                     "re-invite a therapist", () -> users.reinvite(caller, invitedTherapist),
                     "create an API client", () -> apiClients.create(caller,

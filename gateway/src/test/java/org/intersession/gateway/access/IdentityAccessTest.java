@@ -17,9 +17,11 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -78,10 +80,50 @@ class IdentityAccessTest {
         as(client.accessToken()).get("/api/v1/users/{id}", otherClient.id()).then().statusCode(404);
         as(client.accessToken()).contentType(ContentType.JSON).body(Map.of("displayName", "Not me"))
                 .patch("/api/v1/users/{id}", otherClient.id()).then().statusCode(404);
-        as(client.accessToken()).contentType(ContentType.JSON)
+        as(client.accessToken()).header("If-Match", "*").contentType(ContentType.JSON)
                 .body(Map.of("profile", Map.of("timeZone", "America/New_York", "quietHoursStart", "22:00", "quietHoursEnd", "07:30")))
                 .patch("/api/v1/users/{id}", client.id()).then().statusCode(200)
                 .body("profile.timeZone", equalTo("America/New_York")).body("profile.quietHoursStart", equalTo("22:00:00"));
+    }
+
+    @Test
+    void aChangeToAUserNeedsTheETagOfTheCurrentUser() {
+        String etag = as(client.accessToken()).get("/api/v1/users/{id}", client.id()).then().statusCode(200)
+                .extract().header("ETag");
+        as(client.accessToken()).contentType(ContentType.JSON).body(Map.of("displayName", "No precondition"))
+                .patch("/api/v1/users/{id}", client.id()).then().statusCode(428).contentType("application/problem+json")
+                .body("errors.field", hasItem("If-Match"));
+        String changed = as(client.accessToken()).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(Map.of("displayName", "First change")).patch("/api/v1/users/{id}", client.id())
+                .then().statusCode(200).body("displayName", equalTo("First change")).extract().header("ETag");
+        as(client.accessToken()).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(Map.of("displayName", "Lost change")).patch("/api/v1/users/{id}", client.id())
+                .then().statusCode(412).contentType("application/problem+json").body("errors.field", hasItem("If-Match"));
+        as(client.accessToken()).get("/api/v1/users/{id}", client.id()).then().statusCode(200)
+                .header("ETag", changed).body("displayName", equalTo("First change"));
+    }
+
+    @Test
+    void anInvitationResentWithItsIdempotencyKeyIsNotMadeTwiceAndItsCodeIsNotRepeated() {
+        String key = "invite-" + UUID.randomUUID();
+        String email = "once-" + UUID.randomUUID() + "@clinic.test";
+        Map<String, Object> invitee = Map.of("email", email, "displayName", "Once", "role", "CLIENT",
+                "profile", Map.of("timeZone", "Europe/Berlin"));
+        String location = as(clinic.admin().accessToken()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(invitee).post("/api/v1/users").then().statusCode(201).extract().header("Location");
+        as(clinic.admin().accessToken()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(invitee)
+                .post("/api/v1/users").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString(location)).body("invitationToken", nullValue());
+        as(clinic.admin().accessToken()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("email", "other-" + email, "displayName", "Other", "role", "CLIENT",
+                        "profile", Map.of("timeZone", "Europe/Berlin")))
+                .post("/api/v1/users").then().statusCode(422).body("errors.field", hasItem("Idempotency-Key"));
+        // a key belongs to its caller: another clinic's admin with the same key makes a request of their own
+        as(otherClinic.admin().accessToken()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(invitee)
+                .post("/api/v1/users").then().statusCode(201);
+        as(clinic.admin().accessToken()).header("Idempotency-Key", "k".repeat(201)).contentType(ContentType.JSON)
+                .body(Map.of("email", "long-" + email, "displayName", "Long", "role", "CLIENT", "profile", Map.of("timeZone", "Europe/Berlin")))
+                .post("/api/v1/users").then().statusCode(400).body("errors.field", hasItem("Idempotency-Key"));
     }
 
     @Test
@@ -156,6 +198,9 @@ class IdentityAccessTest {
                 if (route.body() != null) {
                     Object body = route.body() instanceof String s ? String.format(s, UUID.randomUUID()) : unique(route.body());
                     request = request.contentType(ContentType.JSON).body(body);
+                }
+                if (route.method().equals("PATCH")) {
+                    request = request.header("If-Match", "*");
                 }
                 int actual = request.request(route.method(), route.path()).statusCode();
                 if (actual != status) {

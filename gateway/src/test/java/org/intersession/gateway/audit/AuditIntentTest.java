@@ -89,7 +89,7 @@ class AuditIntentTest {
         ClinicWithAdmin own = IdentityFixture.newClinic();
         Member member = IdentityFixture.client(own);
         String renamed = requestId("own");
-        given().auth().oauth2(own.admin().accessToken()).header("X-Request-Id", renamed).contentType(ContentType.JSON)
+        given().auth().oauth2(own.admin().accessToken()).header("X-Request-Id", renamed).header("If-Match", "*").contentType(ContentType.JSON)
                 .body(Map.of("displayName", "Renamed")).when().patch("/api/v1/users/{id}", member.id())
                 .then().statusCode(200);
         assertEquals("SUCCESS", only("audit_event", renamed).get("outcome"));

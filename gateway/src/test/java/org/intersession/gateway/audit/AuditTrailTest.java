@@ -141,7 +141,7 @@ class AuditTrailTest {
         assertEquals(clinic.admin().id(), read.get("actor_id"));
         assertEquals("CLINIC_ADMIN", read.get("actor_role"));
 
-        Map<String, Object> updated = only(given().auth().oauth2(admin).contentType(ContentType.JSON)
+        Map<String, Object> updated = only(given().auth().oauth2(admin).header("If-Match", "*").contentType(ContentType.JSON)
                 .body(Map.of("displayName", "Renamed")).when().patch("/api/v1/users/{id}", client.id())
                 .then().statusCode(200).extract().header("X-Request-Id"));
         assertEquals("UPDATE", updated.get("action"));

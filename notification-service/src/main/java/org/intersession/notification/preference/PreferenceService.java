@@ -8,6 +8,8 @@ import org.intersession.notification.digest.TherapistDigests;
 import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.Caller;
+import org.intersession.platform.web.ETags;
+import org.intersession.platform.web.Versioned;
 
 import java.time.DateTimeException;
 import java.time.LocalTime;
@@ -25,6 +27,7 @@ public class PreferenceService {
 
     static final PreferencesInput DEFAULTS = new PreferencesInput(List.of(PreferencesInput.Channel.IN_APP), null, null,
             PreferencesInput.CompletionDelivery.EACH, LocalTime.of(18, 0), null, null, false, "UTC");
+    private static final long DEFAULTS_VERSION = 0;
 
     private final IdentityReplica identity;
     private final TherapistDigests digests;
@@ -35,18 +38,22 @@ public class PreferenceService {
     }
 
     @Transactional
-    public PreferencesInput get(Caller caller) {
+    public Versioned<PreferencesInput> get(Caller caller) {
         READ_OWN_INBOX.require(caller);
         NotificationPreference stored = NotificationPreference.findById(caller.id());
         if (stored == null || !stored.clinicId.equals(caller.clinicId())) {
-            return new PreferencesInput(DEFAULTS.channels(), null, null, DEFAULTS.completionDelivery(), DEFAULTS.dailyDigestTime(),
-                    null, null, false, defaultZone(caller));
+            return new Versioned<>(new PreferencesInput(DEFAULTS.channels(), null, null, DEFAULTS.completionDelivery(),
+                    DEFAULTS.dailyDigestTime(), null, null, false, defaultZone(caller)), DEFAULTS_VERSION);
         }
-        return view(stored, caller);
+        return new Versioned<>(view(stored, caller), etagVersion(stored));
     }
 
+    /**
+     * An upsert of the caller's singleton: the first PUT needs no If-Match (there is nothing to have read), every later
+     * one needs the ETag of the stored preferences, so that two devices do not overwrite each other unseen.
+     */
     @Transactional
-    public PreferencesInput put(Caller caller, @NotNull @Valid PreferencesInput input) {
+    public Versioned<PreferencesInput> put(Caller caller, String ifMatch, @NotNull @Valid PreferencesInput input) {
         READ_OWN_INBOX.require(caller);
         if ((input.quietHoursStart() == null) != (input.quietHoursEnd() == null)) {
             throw ApiProblemException.invalidField("quietHoursEnd", "quiet hours need both a start and an end");
@@ -64,6 +71,8 @@ public class PreferenceService {
             throw ApiProblemException.invalidField("channels", "the in-app inbox cannot be switched off");
         }
         NotificationPreference stored = NotificationPreference.findById(caller.id());
+        ETags.requireMatchOnceStored(ifMatch, stored == null ? DEFAULTS_VERSION : etagVersion(stored), stored != null,
+                "notification preferences");
         if (stored == null) {
             stored = new NotificationPreference();
             stored.userId = caller.id();
@@ -79,9 +88,14 @@ public class PreferenceService {
         stored.emailIncludesDetails = Boolean.TRUE.equals(input.emailIncludesDetails());
         stored.timeZone = zone;
         stored.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        stored.persist();
+        stored.persistAndFlush(); // the ETag is the version the row now has
         digests.reschedule(stored, stored.updatedAt.toInstant());
-        return view(stored, caller);
+        return new Versioned<>(view(stored, caller), etagVersion(stored));
+    }
+
+    /** The ETag of stored preferences counts from 1: "0" is the defaults, answered while nothing is stored. */
+    private static long etagVersion(NotificationPreference stored) {
+        return stored.version + 1;
     }
 
     /** Preferences saved before time zones were kept show the default zone until they are saved again. */

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,15 +19,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.intersession.platform.idempotency.IdempotentCreate;
+import org.intersession.platform.idempotency.IdempotentCreateInterceptor;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
 import org.intersession.platform.web.Cursor;
+import org.intersession.platform.web.ETags;
 import org.intersession.platform.web.Page;
+import org.intersession.platform.web.Versioned;
 
 import java.util.UUID;
 
@@ -51,13 +58,15 @@ public class WebhookEndpointResource {
             description = "Registers a URL to receive the chosen event types. The response carries the signing secret, shown only this once.")
     @APIResponse(responseCode = "201", description = "Created; Location is the new endpoint. Keep secret: it is not shown again.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookEndpointView.Created.class)),
-            headers = {@Header(name = "Location")})
-    @APIResponse(responseCode = "409", description = "The clinic has as many webhook endpoints as it may.")
+            headers = {@Header(name = "Location"), @Header(name = "ETag")})
+    @APIResponse(responseCode = "409", description = "The clinic has as many webhook endpoints as it may. Or: " + IdempotentCreate.NOT_REPLAYED_CONFLICT)
+    @Parameter(name = IdempotentCreateInterceptor.HEADER, in = ParameterIn.HEADER,
+            description = IdempotentCreate.NOT_REPLAYED)
+    @IdempotentCreate(replay = false)
     @POST
     public Response register(WebhookEndpointInput input, UriInfo uri) {
-        WebhookEndpointView.Created created = webhooks.register(caller.get(), input);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.endpoint().id().toString()).build())
-                .entity(created).build();
+        Versioned<WebhookEndpointView.Created> created = webhooks.register(caller.get(), input);
+        return ETags.created(uri.getAbsolutePathBuilder().path(created.body().endpoint().id().toString()).build(), created);
     }
 
     @Operation(operationId = "listWebhookEndpoints", summary = "List webhook endpoints",
@@ -69,28 +78,38 @@ public class WebhookEndpointResource {
     }
 
     @Operation(operationId = "getWebhookEndpoint", summary = "Read a webhook endpoint",
-            description = "One webhook endpoint; never its secret.")
+            description = "One webhook endpoint, with its ETag for a later change; never its secret.")
+    @APIResponse(responseCode = "200", description = "The endpoint.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookEndpointView.class)),
+            headers = {@Header(name = "ETag")})
     @GET
     @Path("{id}")
-    public WebhookEndpointView get(@PathParam("id") UUID id) {
-        return webhooks.find(caller.get(), id).orElseThrow(() -> ApiProblemException.notFound("Webhook endpoint"));
+    public Response get(@PathParam("id") UUID id) {
+        return ETags.ok(webhooks.find(caller.get(), id).orElseThrow(() -> ApiProblemException.notFound("Webhook endpoint")));
     }
 
     @Operation(operationId = "updateWebhookEndpoint", summary = "Change a webhook endpoint",
-            description = "Changes the given fields: url, eventTypes, description, enabled.")
+            description = "Changes the given fields: url, eventTypes, description, contentMode, enabled. Needs If-Match with the ETag from a read: a change made meanwhile (by someone else, or the endpoint disabled after failed deliveries) is a 412, not lost.")
+    @APIResponse(responseCode = "200", description = "The changed endpoint.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookEndpointView.class)),
+            headers = {@Header(name = "ETag")})
+    @APIResponse(responseCode = "412", description = "The endpoint changed since the ETag in If-Match was read.")
+    @APIResponse(responseCode = "428", description = "If-Match is missing.")
     @PATCH
     @Path("{id}")
-    public WebhookEndpointView update(@PathParam("id") UUID id, WebhookEndpointPatch patch) {
-        return webhooks.update(caller.get(), id, patch);
+    public Response update(@PathParam("id") UUID id, @HeaderParam(ETags.IF_MATCH) String ifMatch, WebhookEndpointPatch patch) {
+        return ETags.ok(webhooks.update(caller.get(), id, ifMatch, patch));
     }
 
     @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete a webhook endpoint",
-            description = "Removes the endpoint and its deliveries.")
+            description = "Removes the endpoint and its deliveries. Needs If-Match with the ETag from a read.")
     @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "412", description = "The endpoint changed since the ETag in If-Match was read.")
+    @APIResponse(responseCode = "428", description = "If-Match is missing.")
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") UUID id) {
-        webhooks.delete(caller.get(), id);
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        webhooks.delete(caller.get(), id, ifMatch);
         return Response.noContent().build();
     }
 
@@ -98,6 +117,10 @@ public class WebhookEndpointResource {
             description = "A new signing secret; the previous one keeps signing too until previousSecretExpiresAt, so receivers can switch without losing deliveries.")
     @APIResponse(responseCode = "201", description = "The new secret, shown only this once.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookEndpointView.RotatedSecret.class)))
+    @APIResponse(responseCode = "409", description = IdempotentCreate.NOT_REPLAYED_CONFLICT)
+    @Parameter(name = IdempotentCreateInterceptor.HEADER, in = ParameterIn.HEADER,
+            description = IdempotentCreate.NOT_REPLAYED)
+    @IdempotentCreate(replay = false)
     @POST
     @Path("{id}/secret-rotations")
     @Consumes(MediaType.WILDCARD)

@@ -10,7 +10,9 @@ import jakarta.validation.constraints.NotNull;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.Caller;
 import org.intersession.platform.web.Cursor;
+import org.intersession.platform.web.ETags;
 import org.intersession.platform.web.Page;
+import org.intersession.platform.web.Versioned;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,7 +43,7 @@ public class WebhookService {
     }
 
     @Transactional
-    public WebhookEndpointView.Created register(Caller caller, @NotNull @Valid WebhookEndpointInput input) {
+    public Versioned<WebhookEndpointView.Created> register(Caller caller, @NotNull @Valid WebhookEndpointInput input) {
         MANAGE_WEBHOOKS.require(caller);
         String url = checkedUrl(input.url());
         List<String> eventTypes = checkedEventTypes(input.eventTypes());
@@ -66,8 +68,8 @@ public class WebhookService {
         endpoint.secret = secrets.encrypt(endpoint.id, secret);
         endpoint.createdAt = now;
         endpoint.updatedAt = now;
-        endpoint.persist();
-        return new WebhookEndpointView.Created(WebhookEndpointView.of(endpoint), secret);
+        endpoint.persistAndFlush();
+        return new Versioned<>(new WebhookEndpointView.Created(WebhookEndpointView.of(endpoint), secret), endpoint.version);
     }
 
     @Transactional
@@ -79,15 +81,16 @@ public class WebhookService {
     }
 
     @Transactional
-    public Optional<WebhookEndpointView> find(Caller caller, UUID id) {
+    public Optional<Versioned<WebhookEndpointView>> find(Caller caller, UUID id) {
         MANAGE_WEBHOOKS.require(caller);
-        return visible(caller, id).map(WebhookEndpointView::of);
+        return visible(caller, id).map(e -> new Versioned<>(WebhookEndpointView.of(e), e.version));
     }
 
     @Transactional
-    public WebhookEndpointView update(Caller caller, UUID id, @NotNull @Valid WebhookEndpointPatch patch) {
+    public Versioned<WebhookEndpointView> update(Caller caller, UUID id, String ifMatch, @NotNull @Valid WebhookEndpointPatch patch) {
         MANAGE_WEBHOOKS.require(caller);
         WebhookEndpoint endpoint = required(caller, id);
+        ETags.requireMatch(ifMatch, endpoint.version, "webhook endpoint");
         if (patch.url() != null) {
             endpoint.url = checkedUrl(patch.url());
         }
@@ -105,14 +108,17 @@ public class WebhookService {
             endpoint.disabledReason = patch.enabled() ? null : "disabled by the clinic";
         }
         endpoint.updatedAt = now();
-        return WebhookEndpointView.of(endpoint);
+        endpoint.flush(); // the ETag is the version the row now has
+        return new Versioned<>(WebhookEndpointView.of(endpoint), endpoint.version);
     }
 
-    /** Deleting an endpoint deletes its deliveries; one being sent at that moment is not recorded. */
+    /** Deleting an endpoint deletes its deliveries; one being sent at that moment is not recorded. Needs If-Match. */
     @Transactional
-    public void delete(Caller caller, UUID id) {
+    public void delete(Caller caller, UUID id, String ifMatch) {
         MANAGE_WEBHOOKS.require(caller);
-        required(caller, id).delete();
+        WebhookEndpoint endpoint = required(caller, id);
+        ETags.requireMatch(ifMatch, endpoint.version, "webhook endpoint");
+        endpoint.delete();
     }
 
     /** A new secret signs from now on; the one it replaces signs too, next to it, until the overlap ends. */

@@ -126,7 +126,7 @@ class TherapistDigestsTest {
     private void preferences(Map<String, Object> choices) {
         Map<String, Object> body = new HashMap<>(choices);
         body.put("channels", List.of("IN_APP", "EMAIL"));
-        given().auth().oauth2(TestTokens.therapist(clinic, therapist)).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(TestTokens.therapist(clinic, therapist)).header("If-Match", "*").contentType(ContentType.JSON).body(body)
                 .when().put("/api/v1/notification-preferences").then().statusCode(200);
     }
 

@@ -107,7 +107,7 @@ class EmailChannelTest {
     }
 
     private static void preferences(String token, List<String> channels, boolean details) {
-        given().auth().oauth2(token).contentType(ContentType.JSON)
+        given().auth().oauth2(token).header("If-Match", "*").contentType(ContentType.JSON)
                 .body(Map.of("channels", channels, "emailIncludesDetails", details))
                 .when().put("/api/v1/notification-preferences")
                 .then().statusCode(200).body("emailIncludesDetails", org.hamcrest.Matchers.equalTo(details));

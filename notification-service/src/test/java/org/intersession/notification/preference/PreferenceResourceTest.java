@@ -13,6 +13,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class PreferenceResourceTest {
@@ -34,6 +35,35 @@ class PreferenceResourceTest {
                 .then().statusCode(200).body("channels", contains("IN_APP", "EMAIL")).body("weeklyDigestDay", equalTo("FRIDAY"))
                 .body("quietHoursStart", equalTo("21:00:00")).body("timeZone", equalTo("UTC"))
                 .body("emailIncludesDetails", equalTo(false));
+    }
+
+    @Test
+    void theFirstPutNeedsNoIfMatchButEveryLaterOneNeedsTheCurrentETag() {
+        String client = TestTokens.client(UUID.randomUUID(), UUID.randomUUID());
+        given().auth().oauth2(client).when().get("/api/v1/notification-preferences")
+                .then().statusCode(200).header("ETag", "\"0\"");
+        String stored = given().auth().oauth2(client).contentType(ContentType.JSON).body(Map.of("channels", List.of("IN_APP")))
+                .when().put("/api/v1/notification-preferences").then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(client).when().get("/api/v1/notification-preferences")
+                .then().statusCode(200).header("ETag", stored);
+        given().auth().oauth2(client).contentType(ContentType.JSON).body(Map.of("channels", List.of("IN_APP", "EMAIL")))
+                .when().put("/api/v1/notification-preferences").then().statusCode(428).contentType("application/problem+json")
+                .body("errors.field", hasItem("If-Match"));
+        given().auth().oauth2(client).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body(Map.of("channels", List.of("IN_APP", "EMAIL")))
+                .when().put("/api/v1/notification-preferences").then().statusCode(412).contentType("application/problem+json")
+                .body("errors.field", hasItem("If-Match"));
+        given().auth().oauth2(client).header("If-Match", stored).contentType(ContentType.JSON)
+                .body(Map.of("channels", List.of("IN_APP", "EMAIL")))
+                .when().put("/api/v1/notification-preferences").then().statusCode(200).body("channels", contains("IN_APP", "EMAIL"))
+                .header("ETag", not(equalTo(stored)));
+    }
+
+    @Test
+    void aStaleIfMatchIsRefusedEvenBeforeThePreferencesAreStored() {
+        String client = TestTokens.client(UUID.randomUUID(), UUID.randomUUID());
+        given().auth().oauth2(client).header("If-Match", "\"7\"").contentType(ContentType.JSON).body(Map.of("channels", List.of("IN_APP")))
+                .when().put("/api/v1/notification-preferences").then().statusCode(412);
     }
 
     @Test

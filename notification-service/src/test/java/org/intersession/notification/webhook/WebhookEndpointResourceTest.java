@@ -71,26 +71,65 @@ class WebhookEndpointResourceTest {
         assertEquals(true, keyBytes >= 24 && keyBytes <= 32, "secret of " + keyBytes + " bytes");
         created.header("Location", endsWith(PATH + "/" + id));
 
-        given().auth().oauth2(admin).when().get(PATH + "/{id}", id)
-                .then().statusCode(200).body("id", equalTo(id)).body("$", not(hasKey("secret")));
+        String etag = given().auth().oauth2(admin).when().get(PATH + "/{id}", id)
+                .then().statusCode(200).body("id", equalTo(id)).body("$", not(hasKey("secret"))).extract().header("ETag");
         given().auth().oauth2(admin).when().get(PATH)
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo(id))
                 .body("items[0]", not(hasKey("secret")));
 
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
+        etag = given().auth().oauth2(admin).header("If-Match", etag).contentType(ContentType.JSON)
                 .body(Map.of("eventTypes", List.of(ProgressRecorded.TYPE, ProgressFlagged.TYPE), "enabled", false))
                 .when().patch(PATH + "/{id}", id)
                 .then().statusCode(200)
                 .body("eventTypes", equalTo(List.of(ProgressRecorded.TYPE, ProgressFlagged.TYPE)))
                 .body("description", equalTo("Clinic EHR"))
-                .body("enabled", equalTo(false)).body("disabledReason", equalTo("disabled by the clinic"));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("enabled", true))
+                .body("enabled", equalTo(false)).body("disabledReason", equalTo("disabled by the clinic")).extract().header("ETag");
+        etag = given().auth().oauth2(admin).header("If-Match", etag).contentType(ContentType.JSON).body(Map.of("enabled", true))
                 .when().patch(PATH + "/{id}", id)
-                .then().statusCode(200).body("enabled", equalTo(true)).body("disabledReason", nullValue());
+                .then().statusCode(200).body("enabled", equalTo(true)).body("disabledReason", nullValue()).extract().header("ETag");
 
-        given().auth().oauth2(admin).when().delete(PATH + "/{id}", id).then().statusCode(204);
+        given().auth().oauth2(admin).header("If-Match", etag).when().delete(PATH + "/{id}", id).then().statusCode(204);
         given().auth().oauth2(admin).when().get(PATH + "/{id}", id)
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aChangeOrDeleteNeedsTheETagOfTheCurrentEndpoint() {
+        var created = register(admin, endpoint()).statusCode(201).header("ETag", notNullValue()).extract();
+        String id = created.path("id");
+        String first = created.header("ETag");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("description", "No precondition"))
+                .when().patch(PATH + "/{id}", id).then().statusCode(428).contentType("application/problem+json")
+                .body("errors.field", hasItem("If-Match"));
+        String second = given().auth().oauth2(admin).header("If-Match", first).contentType(ContentType.JSON)
+                .body(Map.of("description", "Renamed")).when().patch(PATH + "/{id}", id)
+                .then().statusCode(200).body("description", equalTo("Renamed")).extract().header("ETag");
+        given().auth().oauth2(admin).header("If-Match", first).contentType(ContentType.JSON).body(Map.of("description", "Lost"))
+                .when().patch(PATH + "/{id}", id).then().statusCode(412).contentType("application/problem+json")
+                .body("errors.field", hasItem("If-Match"));
+        given().auth().oauth2(admin).when().delete(PATH + "/{id}", id).then().statusCode(428);
+        given().auth().oauth2(admin).header("If-Match", first).when().delete(PATH + "/{id}", id).then().statusCode(412);
+        given().auth().oauth2(admin).when().get(PATH + "/{id}", id).then().statusCode(200)
+                .header("ETag", second).body("description", equalTo("Renamed"));
+        given().auth().oauth2(admin).header("If-Match", second).when().delete(PATH + "/{id}", id).then().statusCode(204);
+    }
+
+    @Test
+    void aRegistrationResentWithItsIdempotencyKeyIsNotMadeTwiceAndItsSecretIsNotRepeated() {
+        String key = "webhook-" + UUID.randomUUID();
+        String location = given().auth().oauth2(admin).header("Idempotency-Key", key).contentType(ContentType.JSON).body(endpoint())
+                .when().post(PATH).then().statusCode(201).extract().header("Location");
+        given().auth().oauth2(admin).header("Idempotency-Key", key).contentType(ContentType.JSON).body(endpoint())
+                .when().post(PATH).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString(location)).body("$", not(hasKey("secret")));
+        given().auth().oauth2(admin).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("url", RECEIVER, "eventTypes", List.of(ProgressRecorded.TYPE)))
+                .when().post(PATH).then().statusCode(422).body("errors.field", hasItem("Idempotency-Key"));
+        given().auth().oauth2(admin).when().get(PATH).then().statusCode(200).body("items", hasSize(1));
+        // a key belongs to its caller: another admin of the clinic registers with the same key
+        given().auth().oauth2(TestTokens.clinicAdmin(clinic, UUID.randomUUID())).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(endpoint()).when().post(PATH).then().statusCode(201);
+        given().auth().oauth2(admin).when().get(PATH).then().statusCode(200).body("items", hasSize(2));
     }
 
     @Test
@@ -206,7 +245,7 @@ class WebhookEndpointResourceTest {
     @Test
     void changingTheUrlIsCheckedLikeRegistering() {
         String id = register(admin, endpoint()).statusCode(201).extract().path("id");
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("url", "http://169.254.169.254/"))
+        given().auth().oauth2(admin).header("If-Match", "*").contentType(ContentType.JSON).body(Map.of("url", "http://169.254.169.254/"))
                 .when().patch(PATH + "/{id}", id)
                 .then().statusCode(400).body("errors.field", equalTo(List.of("url")));
         given().auth().oauth2(admin).when().get(PATH + "/{id}", id).then().statusCode(200).body("url", equalTo(RECEIVER));

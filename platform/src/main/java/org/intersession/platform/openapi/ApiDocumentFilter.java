@@ -77,6 +77,9 @@ public class ApiDocumentFilter implements OASFilter {
         }
         boolean secured = requiresToken(operation);
         describeParameters(operation, responses);
+        if (takesIdempotencyKey(operation)) {
+            idempotencyAnswers(responses);
+        }
         boolean hasInput = operation.getRequestBody() != null || (operation.getParameters() != null && !operation.getParameters().isEmpty())
                 || path.contains("{");
         if (hasInput) {
@@ -128,7 +131,8 @@ public class ApiDocumentFilter implements OASFilter {
             String description = switch (name) {
                 case "If-Match" -> "The ETag of the copy being changed, from a read. A stale one is a 412; without it, a 428.";
                 case "Idempotency-Key" -> "Makes a retry safe (IETF Idempotency-Key draft): the same key and body answer the first "
-                        + "result again, marked Idempotent-Replayed; the same key with another body is a 422. Keys belong to the caller.";
+                        + "result again (status, Location, ETag and body), marked Idempotent-Replayed; the same key with another "
+                        + "body is a 422; a retry while the first still runs is a 409. Keys belong to the caller and are kept 24 hours.";
                 case "limit" -> "The most items on the page.";
                 case "cursor" -> "Where the page starts: the nextCursor of the previous page, as it came. Opaque.";
                 case "Last-Event-ID" -> "The id of the last event received, to replay what was missed after a reconnect.";
@@ -139,10 +143,34 @@ public class ApiDocumentFilter implements OASFilter {
             }
             if ("If-Match".equals(name)) {
                 parameter.setSchema(text(100));
-                parameter.setRequired(responses.getAPIResponse("428") != null ? Boolean.TRUE : null);
+                // required where a 428 is declared, unless the resource says otherwise (an upsert's first write)
+                if (parameter.getRequired() == null) {
+                    parameter.setRequired(responses.getAPIResponse("428") != null ? Boolean.TRUE : null);
+                }
             }
             if ("Idempotency-Key".equals(name)) {
                 parameter.setSchema(text(200).minLength(1).pattern("^[\\x21-\\x7E]+$"));
+            }
+        });
+    }
+
+    private static boolean takesIdempotencyKey(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> "Idempotency-Key".equals(p.getName()));
+    }
+
+    /** What the Idempotency-Key convention adds to a create: 409 and 422, and the replay marker on its success. */
+    private static void idempotencyAnswers(APIResponses responses) {
+        String inFlight = "A request with this Idempotency-Key is still being processed; retry shortly.";
+        APIResponse conflict = responses.getAPIResponse("409");
+        if (conflict != null && conflict.getDescription() != null && !conflict.getDescription().contains("Idempotency-Key")) {
+            conflict.setDescription(conflict.getDescription() + " Or: " + inFlight);
+        }
+        problem(responses, "409", inFlight);
+        problem(responses, "422", "This Idempotency-Key was used with a different request.");
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (status.startsWith("2") && (response.getHeaders() == null || !response.getHeaders().containsKey("Idempotent-Replayed"))) {
+                response.addHeader("Idempotent-Replayed", OASFactory.createHeader());
             }
         });
     }

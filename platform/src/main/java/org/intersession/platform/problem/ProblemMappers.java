@@ -120,7 +120,21 @@ public class ProblemMappers {
         if (DatabaseUnavailable.causedBy(e)) {
             return databaseUnavailable(e, uri);
         }
+        if (changedConcurrently(e)) {
+            // the If-Match check passed, but another change committed before this one: stale all the same
+            return apiProblem(org.intersession.platform.web.ETags.stale("resource"), uri);
+        }
         return internalError(e, uri);
+    }
+
+    /** A row's {@code @Version} moved between this transaction's read and its write (optimistic locking). */
+    static boolean changedConcurrently(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The database is away (down, restarting, pool exhausted): a temporary condition the client may retry. */

@@ -15,13 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
+import org.intersession.platform.web.Cursor;
 import org.intersession.platform.web.Page;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -70,9 +69,7 @@ public class AdherenceResource {
         List<AdherenceService.ClientAdherence> all = adherence.caseload(caller.get(), range(from, to));
         int offset = offset(cursor);
         List<AdherenceService.ClientAdherence> page = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
-        String next = offset + limit < all.size()
-                ? Base64.getUrlEncoder().withoutPadding().encodeToString(String.valueOf(offset + limit).getBytes(StandardCharsets.UTF_8))
-                : null;
+        String next = offset + limit < all.size() ? Cursor.opaque(String.valueOf(offset + limit)) : null;
         return new Page<>(page, next);
     }
 
@@ -91,13 +88,13 @@ public class AdherenceResource {
     }
 
     private static int offset(String cursor) {
-        if (cursor == null) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblemException.invalidField("cursor", "not a cursor returned by this API");
-        }
+        Integer offset = Cursor.position(cursor, text -> {
+            int value = Integer.parseInt(text);
+            if (value < 0) {
+                throw new IllegalArgumentException("negative offset");
+            }
+            return value;
+        });
+        return offset == null ? 0 : offset;
     }
 }

@@ -14,21 +14,26 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.intersession.platform.idempotency.IdempotentCreate;
+import org.intersession.platform.idempotency.IdempotentCreateInterceptor;
 import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.CurrentCaller;
 import org.intersession.platform.web.Changes;
 import org.intersession.platform.web.Cursor;
+import org.intersession.platform.web.ETags;
 import org.intersession.platform.web.Page;
+import org.intersession.platform.web.Versioned;
 
 import java.util.UUID;
 
@@ -80,19 +85,22 @@ public class ProgressEntryResource {
             description = "A client logs what they did (or that they skipped) for one occurrence. The id comes from the app, so an offline app can send the same entry again safely: 201 the first time, 200 with the stored entry for an identical resend.")
     @APIResponse(responseCode = "201", description = "Recorded; Location is the new entry.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgressEntryView.class)),
-            headers = {@Header(name = "Location")})
+            headers = {@Header(name = "Location"), @Header(name = "ETag")})
     @APIResponse(responseCode = "200", description = "This entry was recorded before; the stored entry.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgressEntryView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgressEntryView.class)),
+            headers = {@Header(name = "ETag")})
     @APIResponse(responseCode = "404", description = "The assignment is not visible to the caller.")
     @APIResponse(responseCode = "409", description = "An entry with this id has other content, the occurrence already has an entry, the assignment takes no more entries, or its schedule has not reached this service yet.")
+    @Parameter(name = IdempotentCreateInterceptor.HEADER, in = ParameterIn.HEADER)
+    @IdempotentCreate
     @POST
     public Response record(NewProgressEntry request, UriInfo uri) {
         ProgressEntryService.Recorded recorded = entries.record(caller.get(), request);
+        Versioned<ProgressEntryView> entry = new Versioned<>(recorded.entry(), recorded.entry().version());
         if (!recorded.created()) {
-            return Response.ok(recorded.entry()).build();
+            return ETags.ok(entry);
         }
-        return Response.created(uri.getAbsolutePathBuilder().path(recorded.entry().id().toString()).build())
-                .entity(recorded.entry()).build();
+        return ETags.created(uri.getAbsolutePathBuilder().path(recorded.entry().id().toString()).build(), entry);
     }
 
     @Operation(operationId = "getProgressEntry", summary = "Read a progress entry",
@@ -104,7 +112,7 @@ public class ProgressEntryResource {
     @Path("{id}")
     public Response get(@PathParam("id") UUID id) {
         ProgressEntryView entry = entries.find(caller.get(), id).orElseThrow(() -> ApiProblemException.notFound("Progress entry"));
-        return Response.ok(entry).tag(new EntityTag(String.valueOf(entry.version()))).build();
+        return ETags.ok(new Versioned<>(entry, entry.version()));
     }
 
     /** The client corrects an entry; If-Match with its ETag. The earlier state is kept as a revision. */
@@ -119,6 +127,6 @@ public class ProgressEntryResource {
     @Path("{id}")
     public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, EntryAmendment amendment) {
         ProgressEntryView entry = entries.amend(caller.get(), id, ifMatch, amendment);
-        return Response.ok(entry).tag(new EntityTag(String.valueOf(entry.version()))).build();
+        return ETags.ok(new Versioned<>(entry, entry.version()));
     }
 }

@@ -27,6 +27,7 @@ import org.intersession.platform.security.Caller;
 import org.intersession.platform.security.Role;
 import org.intersession.platform.tenancy.Tenancy;
 import org.intersession.platform.web.CanonicalJson;
+import org.intersession.platform.web.ETags;
 import org.intersession.progress.replica.TrackedAssignment;
 
 import java.sql.PreparedStatement;
@@ -136,12 +137,7 @@ public class ProgressEntryService {
         RECORD_PROGRESS.require(caller);
         ProgressEntry entry = ProgressEntry.<ProgressEntry>find("id = ?1 and clientId = ?2", id, caller.id())
                 .firstResultOptional().orElseThrow(() -> ApiProblemException.notFound("Progress entry"));
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiProblemException(428, "Send If-Match with the ETag of the entry you are correcting");
-        }
-        if (!ifMatch.strip().equals("\"" + entry.version + "\"")) {
-            throw new ApiProblemException(412, "The entry changed since you read it; read it again and retry");
-        }
+        ETags.requireMatch(ifMatch, entry.version, "progress entry");
         TrackedAssignment assignment = TrackedAssignment.findById(entry.assignmentId);
         NewProgressEntry corrected = amendment.asEntryOf(entry);
         Map<String, Object> answers = withoutNulls(corrected.answers());

@@ -11,21 +11,19 @@ import org.intersession.platform.security.Caller;
 import org.intersession.platform.tenancy.Tenancy;
 import org.intersession.platform.web.ChangeFeed;
 import org.intersession.platform.web.Changes;
+import org.intersession.platform.web.Cursor;
 import org.intersession.platform.web.Page;
 import org.intersession.platform.web.SyncToken;
 import org.intersession.progress.entry.EntryStatus;
 import org.intersession.progress.entry.ProgressEntry;
 import org.intersession.progress.replica.TrackedAssignment;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +66,7 @@ public class OccurrenceService {
         if (assignment.schedule == null || assignment.timeZone == null) {
             throw ApiProblemException.conflict("This assignment's schedule has not reached progress-service yet");
         }
-        Instant start = cursor == null ? from : resumeAt(cursor);
+        Instant start = cursor == null || cursor.isEmpty() ? from : resumeAt(cursor);
         List<Occurrence> found;
         try {
             found = expander.expand(assignment.schedule.toSpec(), ZoneId.of(assignment.timeZone), start, to);
@@ -82,8 +80,7 @@ public class OccurrenceService {
             OccurrenceView.Logged entry = entries.get(o.key());
             return OccurrenceView.of(o, outcome(o, entry, assignment, now), entry);
         }).toList();
-        String next = found.size() > limit ? Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(found.get(limit).dueAt().toString().getBytes(StandardCharsets.UTF_8)) : null;
+        String next = found.size() > limit ? Cursor.opaque(found.get(limit).dueAt().toString()) : null;
         return new Page<>(items, next);
     }
 
@@ -197,10 +194,6 @@ public class OccurrenceService {
     }
 
     private static Instant resumeAt(String cursor) {
-        try {
-            return Instant.parse(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw ApiProblemException.invalidField("cursor", "not a cursor returned by this API");
-        }
+        return Cursor.position(cursor, Instant::parse);
     }
 }

@@ -96,6 +96,26 @@ class ProgressEntryResourceTest {
         post(entry(UUID.randomUUID(), assignment, 2, "DONE")).then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("occurrence"));
     }
 
+    @Test
+    void anEntryResentWithItsIdempotencyKeyIsAnsweredAgainAndTheKeyBelongsToItsCaller() {
+        UUID assignment = published(null);
+        String key = "entry-" + UUID.randomUUID();
+        Map<String, Object> body = entry(UUID.randomUUID(), assignment, 2, "DONE");
+        var first = keyed(key, client, body).then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract();
+        keyed(key, client, body).then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", first.header("Location")).header("ETag", first.header("ETag"))
+                .body("id", equalTo(first.path("id"))).body("recordedAt", equalTo(first.path("recordedAt")));
+        keyed(key, client, entry(UUID.randomUUID(), assignment, 3, "DONE")).then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", hasItem("Idempotency-Key"));
+
+        UUID otherClient = UUID.randomUUID();
+        UUID theirs = UUID.randomUUID();
+        TestEvents.send(Topics.ASSIGNMENT, otherClient.toString(),
+                envelope(TestEvents.newAssignment(theirs, clinic, otherClient, therapist, "Thought record", null)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> keyed(key, otherClient, entry(UUID.randomUUID(), theirs, 2, "DONE"))
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue()));
+    }
+
     /**
      * PostgreSQL's jsonb keeps object keys in its own order (shorter first), and numbers by value: a resend compares
      * parsed values, so the order an app sends the answers in, or 40 written as 40.0, never makes it a conflict.
@@ -546,6 +566,11 @@ class ProgressEntryResourceTest {
     private io.restassured.response.Response postJson(String body) {
         return given().auth().oauth2(TestTokens.client(clinic, client)).contentType(ContentType.JSON)
                 .body(body).when().post("/api/v1/progress-entries");
+    }
+
+    private io.restassured.response.Response keyed(String key, UUID clientId, Map<String, Object> body) {
+        return given().auth().oauth2(TestTokens.client(clinic, clientId)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).when().post("/api/v1/progress-entries");
     }
 
     private io.restassured.response.Response post(Map<String, Object> body) {
