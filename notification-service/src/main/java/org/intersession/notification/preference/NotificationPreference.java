@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.TenantId;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -25,6 +26,7 @@ public class NotificationPreference extends PanacheEntityBase {
     @Column(name = "user_id")
     public UUID userId;
 
+    @TenantId
     @Column(name = "clinic_id", nullable = false)
     public UUID clinicId;
 
