@@ -74,6 +74,8 @@ public final class TenancyWall {
 
     private static final Pattern STATEMENT = Pattern.compile("(?i)\\b(select|insert\\s+into|update|delete\\s+from)\\b");
     private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:from|join|into|update)\\s+([A-Za-z_][A-Za-z0-9_]*)");
+    /** A table (or entity) named by a value computed at run time: the scan shows it as {@code ?} and cannot tell it. */
+    private static final Pattern COMPUTED_TABLE = Pattern.compile("(?i)\\b(?:from|join|into|update)\\s+\\?");
 
     private TenancyWall() {
     }
@@ -198,6 +200,32 @@ public final class TenancyWall {
         }
         acrossClinics.keySet().stream().filter(location -> !used.contains(location))
                 .forEach(location -> offenders.add(location + ": listed as SQL across clinics, but has none"));
+        return offenders;
+    }
+
+    /**
+     * Offenders: statements whose table is computed at run time ({@code "update " + table + ...}), which
+     * {@link #sqlWithoutClinic} cannot check, that do not name {@code clinic_id}, except in the methods listed
+     * ({@code Class.method} to the reason), and listed methods without such a statement.
+     */
+    public static List<String> sqlOnComputedTablesWithoutClinic(List<Path> sources, Map<String, String> allowed) {
+        List<String> offenders = new ArrayList<>();
+        Set<String> used = new TreeSet<>();
+        scan(sources, new Visitor() {
+            @Override
+            void string(String location, String text) {
+                if (!STATEMENT.matcher(text).find() || !COMPUTED_TABLE.matcher(text).find() || text.contains("clinic_id")) {
+                    return;
+                }
+                if (allowed.containsKey(location)) {
+                    used.add(location);
+                } else {
+                    offenders.add(location + " names its table at run time and not clinic_id: " + text.replaceAll("\\s+", " ").strip());
+                }
+            }
+        });
+        allowed.keySet().stream().filter(location -> !used.contains(location))
+                .forEach(location -> offenders.add(location + ": listed as SQL on a table named at run time, but has none"));
         return offenders;
     }
 

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.TenantId;
 
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ public class ClinicAdmin extends PanacheEntityBase {
     @Column(name = "user_id")
     public UUID userId;
 
+    @TenantId
     @Column(name = "clinic_id", nullable = false)
     public UUID clinicId;
 }

@@ -10,6 +10,7 @@ import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.event.identity.UserChanged;
 import org.intersession.platform.consume.ConsumerTransaction;
+import org.intersession.platform.tenancy.Tenancy;
 import org.intersession.platform.inbox.Inbox;
 import org.intersession.platform.security.Role;
 
@@ -43,11 +44,10 @@ public class ClinicAdmins {
     @Incoming("clinic-admin-events")
     @Blocking
     public void consume(String record) {
-        transaction.run(CONSUMER, () -> apply(record));
+        transaction.run(CONSUMER, record, this::apply);
     }
 
-    private void apply(String record) {
-        CloudEvent event = codec.parse(record);
+    private void apply(CloudEvent event) {
         if (!USER_EVENTS.contains(event.type()) || !inbox.firstDelivery(CONSUMER, event)) {
             return;
         }
@@ -65,15 +65,20 @@ public class ClinicAdmins {
         }
     }
 
+    /** The admins of the current clinic (the tenancy wall's). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<UUID> of(UUID clinicId) {
-        return ClinicAdmin.<ClinicAdmin>list("clinicId", clinicId).stream().map(a -> a.userId).toList();
+    public List<UUID> of() {
+        return ClinicAdmin.<ClinicAdmin>listAll().stream().map(a -> a.userId).toList();
     }
 
-    /** A HIGH priority notification to every admin of the clinic; {@code sourceId} makes it once per admin and cause. */
+    /**
+     * A HIGH priority notification to every admin of the current clinic; {@code sourceId} makes it once per admin and
+     * cause. Runs in that clinic's scope ({@link Tenancy#inClinic}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void tell(UUID clinicId, String kind, String title, String body, String sourceId) {
-        for (UUID admin : of(clinicId)) {
+    public void tell(String kind, String title, String body, String sourceId) {
+        UUID clinicId = Tenancy.clinicId();
+        for (UUID admin : of()) {
             if (Notification.count("recipientId = ?1 and kind = ?2 and sourceEventId = ?3", admin, kind, sourceId) == 0) {
                 writer.write(clinicId, admin, kind, "HIGH", title, body, sourceId);
             }

@@ -14,8 +14,8 @@ import java.util.UUID;
  */
 public interface DeliveryChannel<M> {
 
-    /** A claimed delivery and what to send. */
-    record Claimed<M>(UUID deliveryId, M message) {
+    /** A claimed delivery, the clinic it belongs to (its outcome is recorded in that clinic only), and what to send. */
+    record Claimed<M>(UUID deliveryId, UUID clinicId, M message) {
     }
 
     /** Names the channel in logs and thread names, such as {@code webhook}. */
@@ -47,7 +47,7 @@ public interface DeliveryChannel<M> {
     RetryPolicy retryPolicy();
 
     /**
-     * In the claiming transaction: what to send for each claimed id. An id left out stays leased until the lease runs
+     * In the claiming transaction, which spans every clinic: what to send for each claimed id, each naming its clinic. An id left out stays leased until the lease runs
      * out and is tried again then, without holding up the others.
      */
     List<Claimed<M>> load(List<UUID> ids, OffsetDateTime now);
@@ -55,9 +55,9 @@ public interface DeliveryChannel<M> {
     /** Outside any transaction, holding no lock: one attempt, which must end within the lease and never throw. */
     SendOutcome send(M message);
 
-    /** In the transaction that recorded the successful attempt. */
+    /** In the transaction that recorded the successful attempt, in the delivery's clinic. */
     void sent(Claimed<M> claimed, SendOutcome outcome);
 
-    /** In the transaction that recorded the last failed attempt, after which the delivery is FAILED. */
+    /** In the transaction that recorded the last failed attempt, in the delivery's clinic; the delivery is FAILED. */
     void gaveUp(Claimed<M> claimed, int attempts, SendOutcome outcome);
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import org.hibernate.query.NativeQuery;
+import org.intersession.platform.tenancy.Tenancy;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -26,6 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * leases it), send (in parallel, outside any transaction, no locks held), record (one short transaction per delivery,
  * only if the lease is still ours: the attempt, then sent, retried later, or given up). Several instances never send
  * the same attempt twice; a crashed instance's lease runs out and the delivery becomes due again.
+ * <p>
+ * Tenancy: the claim is the one step across clinics (due work is claimed wherever it is); each outcome is recorded in
+ * its delivery's clinic ({@link Tenancy#inClinic}), and every statement on a delivery names its clinic.
  */
 public final class DeliveryDispatcher<M> {
 
@@ -63,7 +67,8 @@ public final class DeliveryDispatcher<M> {
         for (int round = 0; round < MAX_BATCHES_PER_RUN; round++) {
             UUID token = UUID.randomUUID();
             OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
-            List<DeliveryChannel.Claimed<M>> batch = QuarkusTransaction.requiringNew().call(() -> claim(token, now));
+            List<DeliveryChannel.Claimed<M>> batch = Tenancy.acrossClinics(channel.name() + " dispatch: claims every clinic's due deliveries",
+                    () -> QuarkusTransaction.requiringNew().call(() -> claim(token, now)));
             AtomicBoolean anySent = new AtomicBoolean();
             List<CompletableFuture<Void>> sends = new ArrayList<>();
             for (DeliveryChannel.Claimed<M> claimed : batch) {
@@ -99,7 +104,8 @@ public final class DeliveryDispatcher<M> {
 
     private void record(UUID token, DeliveryChannel.Claimed<M> claimed, SendOutcome outcome) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> recordAttempt(token, claimed, outcome, OffsetDateTime.now(ZoneOffset.UTC)));
+            Tenancy.inClinic(claimed.clinicId(), () -> QuarkusTransaction.requiringNew()
+                    .run(() -> recordAttempt(token, claimed, outcome, OffsetDateTime.now(ZoneOffset.UTC))));
         } catch (RuntimeException e) {
             // the lease runs out and the delivery is tried again; nothing else is lost
             LOG.errorf(e, "could not record %s delivery %s", channel.name(), claimed.deliveryId());
@@ -109,17 +115,19 @@ public final class DeliveryDispatcher<M> {
     @SuppressWarnings("unchecked")
     private void recordAttempt(UUID token, DeliveryChannel.Claimed<M> claimed, SendOutcome outcome, OffsetDateTime now) {
         String table = channel.deliveryTable();
+        UUID clinic = Tenancy.clinicId();
         List<Number> held = em.createNativeQuery("select attempts_in_round from " + table
-                        + " where id = :id and lease_token = :token for update")
-                .setParameter("id", claimed.deliveryId()).setParameter("token", token).getResultList();
+                        + " where id = :id and clinic_id = :clinic and lease_token = :token for update")
+                .setParameter("id", claimed.deliveryId()).setParameter("clinic", clinic).setParameter("token", token)
+                .getResultList();
         if (held.isEmpty()) {
             return; // deleted meanwhile (a webhook endpoint with its deliveries), or the lease ran out and another has it
         }
         int attempts = held.get(0).intValue() + 1;
         // nullable values are bound with their type, so that PostgreSQL is not handed an untyped null
-        typedQuery("insert into " + channel.attemptTable() + " (id, delivery_id, at, response_status, error, duration_ms)"
-                        + " values (:id, :delivery, :at, :status, :error, :duration)")
-                .setParameter("id", UUID.randomUUID()).setParameter("delivery", claimed.deliveryId())
+        typedQuery("insert into " + channel.attemptTable() + " (id, clinic_id, delivery_id, at, response_status, error, duration_ms)"
+                        + " values (:id, :clinic, :delivery, :at, :status, :error, :duration)")
+                .setParameter("id", UUID.randomUUID()).setParameter("clinic", clinic).setParameter("delivery", claimed.deliveryId())
                 .setParameter("at", now.minus(Duration.ofMillis(outcome.durationMs())))
                 .setParameter("status", outcome.status(), Integer.class).setParameter("error", outcome.error(), String.class)
                 .setParameter("duration", outcome.durationMs())
@@ -127,10 +135,10 @@ public final class DeliveryDispatcher<M> {
         Optional<Duration> retryIn = outcome.succeeded() ? Optional.empty() : channel.retryPolicy().waitAfter(attempts);
         String status = outcome.succeeded() ? channel.sentStatus() : retryIn.isPresent() ? "PENDING" : "FAILED";
         typedQuery("update " + table + " set status = :status, attempts_in_round = :attempts, next_attempt_at = :next,"
-                        + " lease_until = null, lease_token = null where id = :id")
+                        + " lease_until = null, lease_token = null where id = :id and clinic_id = :clinic")
                 .setParameter("status", status).setParameter("attempts", attempts)
                 .setParameter("next", retryIn.map(now::plus).orElse(null), OffsetDateTime.class)
-                .setParameter("id", claimed.deliveryId())
+                .setParameter("id", claimed.deliveryId()).setParameter("clinic", clinic)
                 .executeUpdate();
         if (outcome.succeeded()) {
             channel.sent(claimed, outcome);

@@ -11,6 +11,7 @@ import org.intersession.notification.notification.Notification;
 import org.intersession.notification.notification.NotificationWriter;
 import org.intersession.notification.preference.NotificationPreference;
 import org.intersession.notification.preference.PreferencesInput;
+import org.intersession.platform.tenancy.Tenancy;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,6 +28,9 @@ import java.util.UUID;
  * Events are counted as they arrive into {@code digest_item}; the schedule is persisted and claimed with FOR UPDATE SKIP
  * LOCKED, so several instances send each digest once. A digest found overdue (after downtime) is sent once, covering
  * everything since the last one, and the next is planned after now: never one per missed period.
+ * <p>
+ * Tenancy: preferences and events are handled in their clinic; the dispatch job claims due digests across clinics
+ * ({@link Tenancy#acrossClinics}), and every statement on one digest names its clinic.
  */
 @ApplicationScoped
 public class TherapistDigests {
@@ -63,8 +67,9 @@ public class TherapistDigests {
 
     private void plan(NotificationPreference preference, String kind, Instant due, Instant now) {
         if (due == null) {
-            em.createNativeQuery("delete from digest_schedule where therapist_id = :t and kind = :k")
-                    .setParameter("t", preference.userId).setParameter("k", kind).executeUpdate();
+            em.createNativeQuery("delete from digest_schedule where clinic_id = :c and therapist_id = :t and kind = :k")
+                    .setParameter("c", preference.clinicId).setParameter("t", preference.userId).setParameter("k", kind)
+                    .executeUpdate();
             return;
         }
         em.createNativeQuery("""
@@ -74,14 +79,15 @@ public class TherapistDigests {
                 .setParameter("now", utc(now)).setParameter("due", utc(due)).executeUpdate();
     }
 
-    /** Counts one event into the therapist's digests, if they have any; a redelivered event counts once. */
+    /** Counts one event of the current clinic into the therapist's digests, if they have any; a redelivered event counts once. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(UUID clinicId, UUID therapistId, UUID clientId, Item item, String sourceId) {
+    public void record(UUID therapistId, UUID clientId, Item item, String sourceId) {
         em.createNativeQuery("""
                         insert into digest_item (therapist_id, clinic_id, client_id, kind, occurred_at, source_event_id)
-                        select :t, :c, :client, :k, :at, :source where exists (select 1 from digest_schedule where therapist_id = :t)
+                        select :t, :c, :client, :k, :at, :source
+                        where exists (select 1 from digest_schedule where clinic_id = :c and therapist_id = :t)
                         on conflict do nothing""")
-                .setParameter("t", therapistId).setParameter("c", clinicId).setParameter("client", clientId)
+                .setParameter("t", therapistId).setParameter("c", Tenancy.clinicId()).setParameter("client", clientId)
                 .setParameter("k", item.name()).setParameter("at", OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter("source", sourceId).executeUpdate();
     }
@@ -94,7 +100,8 @@ public class TherapistDigests {
 
     /** Sends every digest due at {@code now}, a batch per transaction. @return how many were handled */
     public int dispatchDue(Instant now) {
-        return DueBatches.drain(BATCH, () -> dispatchBatch(now));
+        return Tenancy.acrossClinics("digest dispatch: claims every clinic's due digests",
+                () -> DueBatches.drain(BATCH, () -> dispatchBatch(now)));
     }
 
     @SuppressWarnings("unchecked")
@@ -110,8 +117,9 @@ public class TherapistDigests {
     }
 
     private void deliver(UUID therapistId, String kind, UUID clinicId, Instant periodStart, Instant now) {
-        NotificationPreference preference = NotificationPreference.findById(therapistId);
-        Map<UUID, long[]> perClient = counts(therapistId, periodStart, now);
+        NotificationPreference preference = NotificationPreference.<NotificationPreference>find(
+                "userId = ?1 and clinicId = ?2", therapistId, clinicId).firstResult();
+        Map<UUID, long[]> perClient = counts(clinicId, therapistId, periodStart, now);
         String source = "digest#" + kind + "#" + periodStart;
         if (DAILY.equals(kind)) {
             long completed = perClient.values().stream().mapToLong(c -> c[Item.COMPLETED.ordinal()]).sum();
@@ -136,20 +144,22 @@ public class TherapistDigests {
                     body.toString().strip(), source, "Intersession: your weekly digest", "This week: " + line(totals) + ".");
         }
         if (preference == null) {
-            em.createNativeQuery("delete from digest_schedule where therapist_id = :t and kind = :k")
-                    .setParameter("t", therapistId).setParameter("k", kind).executeUpdate();
+            em.createNativeQuery("delete from digest_schedule where clinic_id = :c and therapist_id = :t and kind = :k")
+                    .setParameter("c", clinicId).setParameter("t", therapistId).setParameter("k", kind).executeUpdate();
             return;
         }
         ZoneId zone = ZoneId.of(preference.timeZone);
         Instant next = DAILY.equals(kind) ? DigestClock.nextAfter(now, zone, null, preference.dailyDigestTime)
                 : DigestClock.nextAfter(now, zone, preference.weeklyDigestDay, preference.weeklyDigestTime);
-        em.createNativeQuery("update digest_schedule set period_start = :now, due_at = :next where therapist_id = :t and kind = :k")
-                .setParameter("now", utc(now)).setParameter("next", utc(next))
-                .setParameter("t", therapistId).setParameter("k", kind).executeUpdate();
         em.createNativeQuery("""
-                        delete from digest_item where therapist_id = :t
-                        and occurred_at < (select min(period_start) from digest_schedule where therapist_id = :t)""")
-                .setParameter("t", therapistId).executeUpdate();
+                        update digest_schedule set period_start = :now, due_at = :next
+                        where clinic_id = :c and therapist_id = :t and kind = :k""")
+                .setParameter("now", utc(now)).setParameter("next", utc(next))
+                .setParameter("c", clinicId).setParameter("t", therapistId).setParameter("k", kind).executeUpdate();
+        em.createNativeQuery("""
+                        delete from digest_item where clinic_id = :c and therapist_id = :t
+                        and occurred_at < (select min(period_start) from digest_schedule where clinic_id = :c and therapist_id = :t)""")
+                .setParameter("c", clinicId).setParameter("t", therapistId).executeUpdate();
     }
 
     private void send(UUID clinicId, UUID therapistId, String kind, String title, String body, String source,
@@ -164,12 +174,12 @@ public class TherapistDigests {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<UUID, long[]> counts(UUID therapistId, Instant from, Instant to) {
+    private Map<UUID, long[]> counts(UUID clinicId, UUID therapistId, Instant from, Instant to) {
         Map<UUID, long[]> perClient = new TreeMap<>();
         List<Object[]> rows = em.createNativeQuery("""
-                        select client_id, kind, count(*) from digest_item where therapist_id = :t and occurred_at >= :from
-                        and occurred_at < :to group by client_id, kind""")
-                .setParameter("t", therapistId).setParameter("from", utc(from)).setParameter("to", utc(to)).getResultList();
+                        select client_id, kind, count(*) from digest_item where clinic_id = :c and therapist_id = :t
+                        and occurred_at >= :from and occurred_at < :to group by client_id, kind""")
+                .setParameter("c", clinicId).setParameter("t", therapistId).setParameter("from", utc(from)).setParameter("to", utc(to)).getResultList();
         for (Object[] row : rows) {
             perClient.computeIfAbsent((UUID) row[0], c -> new long[Item.values().length])[Item.valueOf((String) row[1]).ordinal()]
                     = ((Number) row[2]).longValue();

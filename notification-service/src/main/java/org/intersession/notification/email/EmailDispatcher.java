@@ -16,6 +16,7 @@ import org.intersession.notification.delivery.RetryPolicy;
 import org.intersession.notification.delivery.SendOutcome;
 import org.intersession.notification.notification.NotificationWriter;
 import org.hibernate.query.NativeQuery;
+import org.intersession.platform.tenancy.Tenancy;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -134,7 +135,7 @@ public class EmailDispatcher implements DeliveryChannel<EmailDispatcher.Outgoing
             }
             Mail mail = Mail.withText(delivery.address, content.subject(), content.text())
                     .addHeader("Message-ID", messageId(delivery.id));
-            claimed.add(new Claimed<>(delivery.id, new Outgoing(delivery.clinicId, delivery.recipientId, delivery.kind, mail)));
+            claimed.add(new Claimed<>(delivery.id, delivery.clinicId, new Outgoing(delivery.clinicId, delivery.recipientId, delivery.kind, mail)));
         }
         return claimed;
     }
@@ -168,7 +169,7 @@ public class EmailDispatcher implements DeliveryChannel<EmailDispatcher.Outgoing
         Outgoing outgoing = claimed.message();
         finish(claimed.deliveryId(), outcome.error());
         writer.outcome(outgoing.clinicId(), outgoing.recipientId(), outgoing.kind(), CHANNEL, false, outcome.error());
-        admins.tell(outgoing.clinicId(), "email.failed", "An email could not be sent",
+        admins.tell("email.failed", "An email could not be sent",
                 "An email (" + outgoing.kind() + ") to one of the clinic's users could not be sent after " + attempts
                         + " attempts; last error: " + outcome.error() + ". The user still has it in their in-app inbox."
                         + " Check the platform's mail server settings.",
@@ -177,8 +178,10 @@ public class EmailDispatcher implements DeliveryChannel<EmailDispatcher.Outgoing
 
     /** The text is kept only while it may still be sent. */
     private void finish(UUID deliveryId, String error) {
-        ((NativeQuery<?>) em.createNativeQuery("update email_delivery set sealed_message = null, error = :error where id = :id"))
-                .setParameter("error", error, String.class).setParameter("id", deliveryId).executeUpdate();
+        ((NativeQuery<?>) em.createNativeQuery(
+                "update email_delivery set sealed_message = null, error = :error where id = :id and clinic_id = :clinic"))
+                .setParameter("error", error, String.class).setParameter("id", deliveryId)
+                .setParameter("clinic", Tenancy.clinicId()).executeUpdate();
     }
 
     private static String domainOf(String from) {

@@ -48,11 +48,10 @@ public class InvitationMailer {
     @Incoming("identity-events")
     @Blocking
     public void consume(String record) {
-        transaction.run(CONSUMER, () -> apply(record));
+        transaction.run(CONSUMER, record, this::apply);
     }
 
-    private void apply(String record) {
-        CloudEvent event = codec.parse(record);
+    private void apply(CloudEvent event) {
         if (!inbox.firstDelivery(CONSUMER, event)) {
             return;
         }

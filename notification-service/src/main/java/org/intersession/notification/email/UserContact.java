@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.TenantId;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -18,6 +19,7 @@ public class UserContact extends PanacheEntityBase {
     @Column(name = "user_id")
     public UUID userId;
 
+    @TenantId
     @Column(name = "clinic_id", nullable = false)
     public UUID clinicId;
 

@@ -18,6 +18,7 @@ import org.intersession.notification.reminder.Reminders;
 import org.intersession.platform.event.progress.OccurrenceMissed;
 import org.intersession.platform.consume.ConsumerTransaction;
 import org.intersession.platform.inbox.Inbox;
+import org.intersession.platform.tenancy.Tenancy;
 
 import java.util.UUID;
 
@@ -67,11 +68,10 @@ public class InboxNotifier {
     @Incoming("assignment-events")
     @Blocking
     public void onAssignmentEvent(String record) {
-        transaction.run(ASSIGNMENT_CONSUMER, () -> assignmentEvent(record));
+        transaction.run(ASSIGNMENT_CONSUMER, record, this::assignmentEvent);
     }
 
-    private void assignmentEvent(String record) {
-        CloudEvent event = codec.parse(record);
+    private void assignmentEvent(CloudEvent event) {
         if (!inbox.firstDelivery(ASSIGNMENT_CONSUMER, event)) {
             return;
         }
@@ -88,19 +88,19 @@ public class InboxNotifier {
     @Incoming("progress-events")
     @Blocking
     public void onProgressEvent(String record) {
-        transaction.run(PROGRESS_CONSUMER, () -> progressEvent(record));
+        transaction.run(PROGRESS_CONSUMER, record, this::progressEvent);
     }
 
-    private void progressEvent(String record) {
-        CloudEvent event = codec.parse(record);
+    private void progressEvent(CloudEvent event) {
         if (!inbox.firstDelivery(PROGRESS_CONSUMER, event)) {
             return;
         }
         if (event.hasType(ProgressRecorded.TYPE)) {
             ProgressRecorded recorded = codec.data(event, ProgressRecorded.class);
             reminders.occurrenceLogged(recorded.assignmentId(), recorded.occurrenceKey());
-            em.createNativeQuery("delete from missed_streak where assignment_id = :a").setParameter("a", recorded.assignmentId()).executeUpdate();
-            digests.record(recorded.clinicId(), recorded.therapistId(), recorded.clientId(),
+            em.createNativeQuery("delete from missed_streak where clinic_id = :c and assignment_id = :a")
+                    .setParameter("c", Tenancy.clinicId()).setParameter("a", recorded.assignmentId()).executeUpdate();
+            digests.record(recorded.therapistId(), recorded.clientId(),
                     "SKIPPED".equals(recorded.status()) ? TherapistDigests.Item.SKIPPED : TherapistDigests.Item.COMPLETED, sourceOf(event));
             if (!"SKIPPED".equals(recorded.status()) && wantsEachCompletion(recorded.therapistId())) {
                 notify(event, recorded.clinicId(), recorded.therapistId(), "progress.recorded", "NORMAL",
@@ -108,11 +108,11 @@ public class InboxNotifier {
             }
         } else if (event.hasType(OccurrenceMissed.TYPE)) {
             OccurrenceMissed missed = codec.data(event, OccurrenceMissed.class);
-            digests.record(missed.clinicId(), missed.therapistId(), missed.clientId(), TherapistDigests.Item.MISSED, sourceOf(event));
+            digests.record(missed.therapistId(), missed.clientId(), TherapistDigests.Item.MISSED, sourceOf(event));
             int inARow = ((Number) em.createNativeQuery("""
                             insert into missed_streak (assignment_id, clinic_id, missed) values (:a, :c, 1)
                             on conflict (assignment_id) do update set missed = missed_streak.missed + 1 returning missed""")
-                    .setParameter("a", missed.assignmentId()).setParameter("c", missed.clinicId()).getSingleResult()).intValue();
+                    .setParameter("a", missed.assignmentId()).setParameter("c", Tenancy.clinicId()).getSingleResult()).intValue();
             if (inARow == missedInARow) {
                 alert(notify(event, missed.clinicId(), missed.therapistId(), "occurrences.missed", "NORMAL",
                         "Homework missed " + inARow + " times in a row", "A client has not logged their homework lately."),
@@ -120,7 +120,7 @@ public class InboxNotifier {
             }
         } else if (event.hasType(ProgressFlagged.TYPE)) {
             ProgressFlagged flagged = codec.data(event, ProgressFlagged.class);
-            digests.record(flagged.clinicId(), flagged.therapistId(), flagged.clientId(), TherapistDigests.Item.FLAGGED, sourceOf(event));
+            digests.record(flagged.therapistId(), flagged.clientId(), TherapistDigests.Item.FLAGGED, sourceOf(event));
             alert(notify(event, flagged.clinicId(), flagged.therapistId(), "progress.flagged", "HIGH",
                     "Flagged answer: " + flagged.fieldLabel(),
                     (flagged.message() == null ? "An answer crossed the alert you set." : flagged.message())

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.TenantId;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -16,6 +17,7 @@ public class Notification extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    @TenantId
     @Column(name = "clinic_id", nullable = false, updatable = false)
     public UUID clinicId;
 

@@ -23,7 +23,7 @@ public class NotificationService {
     public UnreadCount unread(Caller caller) {
         READ_OWN_INBOX.require(caller);
         AuditSubject.concernsCaller(caller);
-        return new UnreadCount(Notification.count("clinicId = ?1 and recipientId = ?2 and readAt is null", caller.clinicId(), caller.id()));
+        return new UnreadCount(Notification.count("recipientId = ?1 and readAt is null", caller.id()));
     }
 
     /** Marks the caller's own notification read; someone else's does not exist for them. Marking twice is harmless. */
@@ -31,8 +31,8 @@ public class NotificationService {
     public NotificationView markRead(Caller caller, java.util.UUID id) {
         READ_OWN_INBOX.require(caller);
         AuditSubject.concernsCaller(caller);
-        Notification notification = Notification.<Notification>find("id = ?1 and clinicId = ?2 and recipientId = ?3",
-                        id, caller.clinicId(), caller.id()).firstResultOptional()
+        Notification notification = Notification.<Notification>find("id = ?1 and recipientId = ?2", id, caller.id())
+                .firstResultOptional()
                 .orElseThrow(() -> org.intersession.platform.problem.ApiProblemException.notFound("Notification"));
         if (notification.readAt == null) {
             notification.readAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
@@ -47,11 +47,11 @@ public class NotificationService {
     @Transactional
     public List<NotificationView> after(Caller caller, java.util.UUID lastSeen, int limit) {
         READ_OWN_INBOX.require(caller);
-        return Notification.<Notification>find("id = ?1 and clinicId = ?2 and recipientId = ?3", lastSeen, caller.clinicId(), caller.id())
+        return Notification.<Notification>find("id = ?1 and recipientId = ?2", lastSeen, caller.id())
                 .firstResultOptional()
-                .map(seen -> Notification.<Notification>find("clinicId = :clinic and recipientId = :me"
+                .map(seen -> Notification.<Notification>find("recipientId = :me"
                                         + " and (createdAt > :at or (createdAt = :at and id > :id))", Sort.ascending("createdAt", "id"),
-                                Parameters.with("clinic", caller.clinicId()).and("me", caller.id()).and("at", seen.createdAt).and("id", seen.id))
+                                Parameters.with("me", caller.id()).and("at", seen.createdAt).and("id", seen.id))
                         .range(0, limit - 1).list().stream().map(NotificationView::of).toList())
                 .orElse(List.of());
     }
@@ -60,13 +60,13 @@ public class NotificationService {
     @Transactional
     public java.util.Optional<NotificationView> own(Caller caller, java.util.UUID id) {
         READ_OWN_INBOX.require(caller);
-        return find(caller.clinicId(), caller.id(), id);
+        return find(caller.id(), id);
     }
 
-    /** One notification as its recipient sees it, for pushing it live. */
+    /** One notification of the current clinic as its recipient sees it, for pushing it live. */
     @Transactional
-    public java.util.Optional<NotificationView> find(java.util.UUID clinicId, java.util.UUID recipientId, java.util.UUID id) {
-        return Notification.<Notification>find("id = ?1 and clinicId = ?2 and recipientId = ?3", id, clinicId, recipientId)
+    public java.util.Optional<NotificationView> find(java.util.UUID recipientId, java.util.UUID id) {
+        return Notification.<Notification>find("id = ?1 and recipientId = ?2", id, recipientId)
                 .firstResultOptional().map(NotificationView::of);
     }
 
@@ -75,8 +75,8 @@ public class NotificationService {
     public Page<NotificationView> inbox(Caller caller, int limit, Cursor after) {
         READ_OWN_INBOX.require(caller);
         AuditSubject.concernsCaller(caller);
-        String query = "clinicId = :clinic and recipientId = :me";
-        Parameters params = Parameters.with("clinic", caller.clinicId()).and("me", caller.id());
+        String query = "recipientId = :me";
+        Parameters params = Parameters.with("me", caller.id());
         if (after != null) {
             query += " and (createdAt < :at or (createdAt = :at and id < :id))";
             params.and("at", after.at()).and("id", after.id());

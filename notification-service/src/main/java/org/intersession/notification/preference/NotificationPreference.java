@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.TenantId;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -26,6 +27,7 @@ public class NotificationPreference extends PanacheEntityBase {
     @Column(name = "user_id")
     public UUID userId;
 
+    @TenantId
     @Column(name = "clinic_id", nullable = false)
     public UUID clinicId;
 

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.TenantId;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.intersession.platform.event.assignment.ReminderPolicy;
@@ -22,6 +23,7 @@ public class ReminderPlan extends PanacheEntityBase {
     @Column(name = "assignment_id")
     public UUID assignmentId;
 
+    @TenantId
     @Column(name = "clinic_id", nullable = false)
     public UUID clinicId;
 

@@ -14,6 +14,7 @@ import org.intersession.notification.notification.NotificationWriter;
 import org.intersession.platform.event.assignment.AssignmentSnapshot;
 import org.intersession.platform.identity.ClientProfileReplica;
 import org.intersession.platform.identity.IdentityReplica;
+import org.intersession.platform.tenancy.Tenancy;
 
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -30,6 +31,9 @@ import java.util.UUID;
  * ends, or when the occurrence is logged), persisted, and sent by a dispatcher that claims due rows with FOR UPDATE
  * SKIP LOCKED, so several instances never send one reminder twice. A reminder found much later than its time (after
  * downtime) is skipped rather than sent, so a restart never floods a client.
+ * <p>
+ * Tenancy: planning runs in the clinic of the assignment event; the horizon and dispatch jobs claim due rows across
+ * clinics ({@link Tenancy#acrossClinics}), and every row they write names the clinic of the reminder it comes from.
  */
 @ApplicationScoped
 public class Reminders {
@@ -98,9 +102,10 @@ public class Reminders {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement cancel = connection.prepareStatement("""
                     update reminder set status = 'CANCELLED', outcome = 'occurrence logged'
-                    where assignment_id = ? and occurrence_key = ? and status = 'PENDING'""")) {
-                cancel.setObject(1, assignmentId);
-                cancel.setString(2, occurrenceKey);
+                    where clinic_id = ? and assignment_id = ? and occurrence_key = ? and status = 'PENDING'""")) {
+                cancel.setObject(1, Tenancy.clinicId());
+                cancel.setObject(2, assignmentId);
+                cancel.setString(3, occurrenceKey);
                 cancel.executeUpdate();
             }
         });
@@ -110,9 +115,10 @@ public class Reminders {
     @Scheduled(identity = "reminder-horizon", every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void extendHorizons() {
         Instant now = Instant.now();
-        QuarkusTransaction.requiringNew().run(() -> ReminderPlan.<ReminderPlan>list(
+        Tenancy.acrossClinics("reminder horizon: every clinic's plans that run out within half the horizon",
+                () -> QuarkusTransaction.requiringNew().run(() -> ReminderPlan.<ReminderPlan>list(
                         "status in ('ASSIGNED', 'ACTIVE') and plannedUntil < ?1", OffsetDateTime.ofInstant(now.plus(horizon.dividedBy(2)), ZoneOffset.UTC))
-                .forEach(plan -> extend(plan, now.plus(horizon))));
+                .forEach(plan -> extend(plan, now.plus(horizon)))));
     }
 
     @Scheduled(identity = "reminder-dispatch", every = "${intersession.reminders.dispatch-interval:30s}", delayed = "10s",
@@ -123,7 +129,8 @@ public class Reminders {
 
     /** Sends every reminder due at {@code now}, a batch per transaction. @return how many were handled */
     public int dispatchDue(Instant now) {
-        return DueBatches.drain(BATCH, () -> dispatchBatch(now));
+        return Tenancy.acrossClinics("reminder dispatch: claims every clinic's due reminders",
+                () -> DueBatches.drain(BATCH, () -> dispatchBatch(now)));
     }
 
     @SuppressWarnings("unchecked")
@@ -141,7 +148,8 @@ public class Reminders {
     }
 
     private void send(Reminder reminder, Instant now) {
-        ReminderPlan plan = ReminderPlan.findById(reminder.assignmentId);
+        ReminderPlan plan = ReminderPlan.<ReminderPlan>find("assignmentId = ?1 and clinicId = ?2", reminder.assignmentId, reminder.clinicId)
+                .firstResult();
         if (plan == null || !plan.isRemindable()) {
             finish(reminder, "CANCELLED", "assignment not active", now);
             return;
@@ -152,7 +160,8 @@ public class Reminders {
         }
         ZoneId zone = ZoneId.of(plan.timeZone);
         OffsetDateTime dayStart = OffsetDateTime.ofInstant(now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant(), ZoneOffset.UTC);
-        if (Reminder.count("clientId = ?1 and status = 'SENT' and sentAt >= ?2", reminder.clientId, dayStart) >= maxPerClientPerDay) {
+        if (Reminder.count("clinicId = ?1 and clientId = ?2 and status = 'SENT' and sentAt >= ?3", reminder.clinicId, reminder.clientId,
+                dayStart) >= maxPerClientPerDay) {
             finish(reminder, "SKIPPED", "daily cap for this client reached", now);
             return;
         }

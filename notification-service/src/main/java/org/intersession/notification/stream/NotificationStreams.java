@@ -14,6 +14,7 @@ import org.intersession.platform.problem.ApiProblemException;
 import org.intersession.platform.security.Caller;
 import org.intersession.platform.security.CurrentCaller;
 import org.intersession.platform.security.TokenRevocations;
+import org.intersession.platform.tenancy.Tenancy;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -110,8 +111,11 @@ public class NotificationStreams {
         if (streams == null || streams.isEmpty()) {
             return;
         }
+        // the listener has no caller: the notification is read in the clinic of the streams' owner, so a signal
+        // naming another clinic's row finds nothing, and a stream only ever gets its own clinic's notifications
         UUID clinicId = streams.iterator().next().caller.clinicId();
-        notifications.find(clinicId, recipientId, notificationId).ifPresent(view -> streams.forEach(s -> s.push(view)));
+        Tenancy.inClinic(clinicId, () -> notifications.find(recipientId, notificationId))
+                .ifPresent(view -> streams.stream().filter(s -> s.caller.clinicId().equals(clinicId)).forEach(s -> s.push(view)));
     }
 
     /** After the listener lost its connection, each stream gets what it may have missed meanwhile. */
@@ -120,7 +124,8 @@ public class NotificationStreams {
             for (Subscriber subscriber : streams) {
                 UUID last = subscriber.lastSent();
                 if (last != null) {
-                    notifications.after(subscriber.caller, last, config.replayLimit()).forEach(subscriber::push);
+                    Tenancy.inClinic(subscriber.caller.clinicId(), () -> notifications.after(subscriber.caller, last, config.replayLimit()))
+                            .forEach(subscriber::push);
                 }
             }
         }

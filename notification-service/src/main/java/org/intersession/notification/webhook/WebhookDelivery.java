@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.TenantId;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
@@ -24,6 +25,7 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    @TenantId
     @Column(name = "clinic_id", nullable = false, updatable = false)
     public UUID clinicId;
 

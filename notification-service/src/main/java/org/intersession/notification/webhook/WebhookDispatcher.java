@@ -139,7 +139,7 @@ public class WebhookDispatcher implements DeliveryChannel<WebhookDispatcher.Outg
                 LOG.error(e.getMessage());
                 continue;
             }
-            claimed.add(new Claimed<>(delivery.id, new Outgoing(endpoint.id, endpoint.clinicId, delivery.eventType,
+            claimed.add(new Claimed<>(delivery.id, delivery.clinicId, new Outgoing(endpoint.id, endpoint.clinicId, delivery.eventType,
                     new WebhookPoster.Message(endpoint.url, delivery.id.toString(), endpoint.contentMode.contentType(),
                             delivery.payload, List.copyOf(signing)))));
         }
@@ -172,7 +172,7 @@ public class WebhookDispatcher implements DeliveryChannel<WebhookDispatcher.Outg
                 + " times; last error: " + outcome.error());
         endpoint.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         String host = URI.create(endpoint.url).getHost();
-        admins.tell(endpoint.clinicId, "webhook.disabled", "A webhook endpoint was disabled",
+        admins.tell("webhook.disabled", "A webhook endpoint was disabled",
                 "Deliveries to " + host + " kept failing, so the endpoint was disabled. Fix the receiver, then enable it"
                         + " again; its pending deliveries resume then.",
                 "webhook-disabled#" + endpoint.id + "#" + claimed.deliveryId());

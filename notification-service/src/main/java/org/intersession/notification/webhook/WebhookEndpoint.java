@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.TenantId;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -42,6 +43,7 @@ public class WebhookEndpoint extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    @TenantId
     @Column(name = "clinic_id", nullable = false, updatable = false)
     public UUID clinicId;
 

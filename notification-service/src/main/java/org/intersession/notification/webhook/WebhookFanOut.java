@@ -12,6 +12,8 @@ import org.hibernate.Session;
 import org.intersession.platform.event.CloudEvent;
 import org.intersession.platform.event.EventCodec;
 import org.intersession.platform.consume.ConsumerTransaction;
+import org.intersession.platform.event.MalformedEventException;
+import org.intersession.platform.tenancy.Tenancy;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,14 +57,17 @@ public class WebhookFanOut {
     @Incoming("webhook-events")
     @Blocking
     public void consume(String record) {
-        transaction.run(CONSUMER, () -> fanOut(record));
+        transaction.run(CONSUMER, record, this::fanOut);
     }
 
-    private void fanOut(String record) {
-        CloudEvent event = codec.parse(record);
+    /** In the clinic the event names ({@link ConsumerTransaction}): only that clinic's endpoints can receive it. */
+    private void fanOut(CloudEvent event) {
         Optional<UUID> clinic = WebhookEventTypes.clinicOf(codec, event);
         if (clinic.isEmpty()) {
             return;
+        }
+        if (!clinic.get().equals(Tenancy.clinicId())) {
+            throw new MalformedEventException("the payload's clinic is not the event's");
         }
         List<UUID> subscribed = subscribedEndpoints(clinic.get(), event.type());
         if (subscribed.isEmpty()) {
@@ -74,10 +79,12 @@ public class WebhookFanOut {
         for (UUID endpoint : subscribed) {
             // a redelivered event takes a number and then adds nothing: a gap, never a repeat
             long sequence = ((Number) em.createNativeQuery("""
-                            insert into webhook_subject_sequence (endpoint_id, subject, last_sequence) values (:endpoint, :subject, 1)
+                            insert into webhook_subject_sequence (endpoint_id, clinic_id, subject, last_sequence)
+                            values (:endpoint, :clinic, :subject, 1)
                             on conflict (endpoint_id, subject) do update set last_sequence = webhook_subject_sequence.last_sequence + 1
                             returning last_sequence""")
-                    .setParameter("endpoint", endpoint).setParameter("subject", subject).getSingleResult()).longValue();
+                    .setParameter("endpoint", endpoint).setParameter("clinic", clinic.get()).setParameter("subject", subject)
+                    .getSingleResult()).longValue();
             body.put("sequence", sequenceAttribute(sequence));
             em.createNativeQuery("""
                             insert into webhook_delivery (id, clinic_id, endpoint_id, event_id, event_type, subject, sequence, payload,

@@ -26,7 +26,10 @@ import java.util.stream.Collectors;
 
 import static org.intersession.notification.access.NotificationOperation.MANAGE_WEBHOOKS;
 
-/** A clinic's webhook endpoints, their secrets and their deliveries. Every query is scoped by the caller's clinic. */
+/**
+ * A clinic's webhook endpoints, their secrets and their deliveries. Every query is scoped by the caller's clinic: the
+ * tenancy wall adds it (docs/security.md, "Tenancy").
+ */
 @ApplicationScoped
 public class WebhookService {
 
@@ -50,7 +53,7 @@ public class WebhookService {
         // OWASP API6: the cap holds under concurrent registrations, which queue on a per-clinic lock
         em.createNativeQuery("select cast(pg_advisory_xact_lock(hashtextextended(:key, 0)) as text)")
                 .setParameter("key", "webhook-endpoints:" + caller.clinicId()).getSingleResult();
-        long registered = WebhookEndpoint.count("clinicId", caller.clinicId());
+        long registered = WebhookEndpoint.count();
         if (registered >= config.maxEndpointsPerClinic()) {
             throw ApiProblemException.conflict("This clinic already has " + registered + " webhook endpoints, the most allowed ("
                     + config.maxEndpointsPerClinic() + "); delete one before adding another");
@@ -75,21 +78,20 @@ public class WebhookService {
     @Transactional
     public Page<WebhookEndpointView> list(Caller caller, int limit, Cursor after) {
         MANAGE_WEBHOOKS.require(caller);
-        List<WebhookEndpoint> rows = newestFirst(WebhookEndpoint.class, "clinicId = :clinic",
-                Parameters.with("clinic", caller.clinicId()), limit, after);
+        List<WebhookEndpoint> rows = newestFirst(WebhookEndpoint.class, null, new Parameters(), limit, after);
         return Page.of(rows, limit, e -> new Cursor(e.createdAt, e.id), WebhookEndpointView::of);
     }
 
     @Transactional
     public Optional<Versioned<WebhookEndpointView>> find(Caller caller, UUID id) {
         MANAGE_WEBHOOKS.require(caller);
-        return visible(caller, id).map(e -> new Versioned<>(WebhookEndpointView.of(e), e.version));
+        return visible(id).map(e -> new Versioned<>(WebhookEndpointView.of(e), e.version));
     }
 
     @Transactional
     public Versioned<WebhookEndpointView> update(Caller caller, UUID id, String ifMatch, @NotNull @Valid WebhookEndpointPatch patch) {
         MANAGE_WEBHOOKS.require(caller);
-        WebhookEndpoint endpoint = required(caller, id);
+        WebhookEndpoint endpoint = required(id);
         ETags.requireMatch(ifMatch, endpoint.version, "webhook endpoint");
         if (patch.url() != null) {
             endpoint.url = checkedUrl(patch.url());
@@ -116,7 +118,7 @@ public class WebhookService {
     @Transactional
     public void delete(Caller caller, UUID id, String ifMatch) {
         MANAGE_WEBHOOKS.require(caller);
-        WebhookEndpoint endpoint = required(caller, id);
+        WebhookEndpoint endpoint = required(id);
         ETags.requireMatch(ifMatch, endpoint.version, "webhook endpoint");
         endpoint.delete();
     }
@@ -125,7 +127,7 @@ public class WebhookService {
     @Transactional
     public WebhookEndpointView.RotatedSecret rotateSecret(Caller caller, UUID id) {
         MANAGE_WEBHOOKS.require(caller);
-        WebhookEndpoint endpoint = required(caller, id);
+        WebhookEndpoint endpoint = required(id);
         OffsetDateTime now = now();
         String secret = secrets.generate();
         endpoint.previousSecret = endpoint.secret;
@@ -138,9 +140,9 @@ public class WebhookService {
     @Transactional
     public Page<WebhookDeliveryView> deliveries(Caller caller, UUID endpointId, int limit, Cursor after) {
         MANAGE_WEBHOOKS.require(caller);
-        WebhookEndpoint endpoint = required(caller, endpointId);
-        List<WebhookDelivery> rows = newestFirst(WebhookDelivery.class, "endpointId = :endpoint and clinicId = :clinic",
-                Parameters.with("endpoint", endpoint.id).and("clinic", caller.clinicId()), limit, after);
+        WebhookEndpoint endpoint = required(endpointId);
+        List<WebhookDelivery> rows = newestFirst(WebhookDelivery.class, "endpointId = :endpoint",
+                Parameters.with("endpoint", endpoint.id), limit, after);
         Map<UUID, List<WebhookAttempt>> attempts = rows.isEmpty() ? Map.of()
                 : WebhookAttempt.<WebhookAttempt>list("deliveryId in ?1 order by at", rows.stream().map(d -> d.id).toList())
                 .stream().collect(Collectors.groupingBy(a -> a.deliveryId));
@@ -151,9 +153,9 @@ public class WebhookService {
     @Transactional
     public WebhookDeliveryView replay(Caller caller, UUID endpointId, UUID deliveryId) {
         MANAGE_WEBHOOKS.require(caller);
-        WebhookEndpoint endpoint = required(caller, endpointId);
-        WebhookDelivery delivery = WebhookDelivery.<WebhookDelivery>find("id = ?1 and endpointId = ?2 and clinicId = ?3",
-                deliveryId, endpoint.id, caller.clinicId()).firstResultOptional()
+        WebhookEndpoint endpoint = required(endpointId);
+        WebhookDelivery delivery = WebhookDelivery.<WebhookDelivery>find("id = ?1 and endpointId = ?2", deliveryId, endpoint.id)
+                .firstResultOptional()
                 .orElseThrow(() -> ApiProblemException.notFound("Delivery"));
         if (!endpoint.enabled) {
             throw ApiProblemException.conflict("The endpoint is disabled; enable it before replaying deliveries");
@@ -167,10 +169,15 @@ public class WebhookService {
         return WebhookDeliveryView.of(delivery, WebhookAttempt.list("deliveryId = ?1 order by at", delivery.id));
     }
 
-    /** One keyset page, newest first, plus one row that tells whether there is more (see {@link Page#of}). */
+    /**
+     * One keyset page of the current clinic's rows (the wall adds the clinic), newest first, plus one row that tells
+     * whether there is more (see {@link Page#of}); {@code condition} null for all of them.
+     */
     private <T> List<T> newestFirst(Class<T> entity, String condition, Parameters params, int limit, Cursor after) {
-        String where = after == null ? condition : condition + " and (createdAt < :at or (createdAt = :at and id < :id))";
-        TypedQuery<T> query = em.createQuery("from " + entity.getSimpleName() + " where " + where + " order by createdAt desc, id desc", entity);
+        String page = after == null ? null : "(createdAt < :at or (createdAt = :at and id < :id))";
+        String where = condition == null ? page : page == null ? condition : condition + " and " + page;
+        TypedQuery<T> query = em.createQuery("from " + entity.getSimpleName() + (where == null ? "" : " where " + where)
+                + " order by createdAt desc, id desc", entity);
         params.map().forEach(query::setParameter);
         if (after != null) {
             query.setParameter("at", after.at()).setParameter("id", after.id());
@@ -178,12 +185,12 @@ public class WebhookService {
         return query.setMaxResults(limit + 1).getResultList();
     }
 
-    private Optional<WebhookEndpoint> visible(Caller caller, UUID id) {
-        return WebhookEndpoint.find("id = ?1 and clinicId = ?2", id, caller.clinicId()).firstResultOptional();
+    private Optional<WebhookEndpoint> visible(UUID id) {
+        return WebhookEndpoint.<WebhookEndpoint>findByIdOptional(id);
     }
 
-    private WebhookEndpoint required(Caller caller, UUID id) {
-        return visible(caller, id).orElseThrow(() -> ApiProblemException.notFound("Webhook endpoint"));
+    private WebhookEndpoint required(UUID id) {
+        return visible(id).orElseThrow(() -> ApiProblemException.notFound("Webhook endpoint"));
     }
 
     private String checkedUrl(String url) {

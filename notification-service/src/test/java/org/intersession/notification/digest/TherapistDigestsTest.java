@@ -1,6 +1,6 @@
 package org.intersession.notification.digest;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.intersession.notification.AllClinics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -73,7 +73,7 @@ class TherapistDigestsTest {
         assertEquals("2 homework entries were completed by 2 clients since your last digest.", digest.body);
         assertEquals(DigestClock.nextAfter(later, BERLIN, null, LocalTime.of(18, 0)), dueAt(TherapistDigests.DAILY),
                 "the next digest is the next 18:00 in Berlin after the catch-up");
-        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(QuarkusTransaction.requiringNew().call(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(AllClinics.call(() ->
                 EmailDelivery.<EmailDelivery>find("recipientId = ?1 and kind = 'digest.daily'", therapist).firstResult().status)));
     }
 
@@ -136,7 +136,7 @@ class TherapistDigestsTest {
     }
 
     private void moveSchedule(Instant due) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+        AllClinics.run(() -> em.createNativeQuery(
                         "update digest_schedule set due_at = :due, period_start = :start where therapist_id = :t")
                 .setParameter("due", OffsetDateTime.ofInstant(due, ZoneOffset.UTC))
                 .setParameter("start", OffsetDateTime.ofInstant(due.minus(Duration.ofDays(1)), ZoneOffset.UTC))
@@ -144,28 +144,28 @@ class TherapistDigestsTest {
     }
 
     private Instant dueAt(String kind) {
-        return QuarkusTransaction.requiringNew().call(() -> ((OffsetDateTime) em.createNativeQuery(
+        return AllClinics.call(() -> ((OffsetDateTime) em.createNativeQuery(
                         "select due_at from digest_schedule where therapist_id = :t and kind = :k", OffsetDateTime.class)
                 .setParameter("t", therapist).setParameter("k", kind).getSingleResult()).toInstant());
     }
 
     @SuppressWarnings("unchecked")
     private List<Object> schedules() {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select kind from digest_schedule where therapist_id = :t")
+        return AllClinics.call(() -> em.createNativeQuery("select kind from digest_schedule where therapist_id = :t")
                 .setParameter("t", therapist).getResultList());
     }
 
     private long items() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+        return AllClinics.call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from digest_item where therapist_id = :t").setParameter("t", therapist).getSingleResult()).longValue());
     }
 
     private long notifications(String kind) {
-        return QuarkusTransaction.requiringNew().call(() -> Notification.count("recipientId = ?1 and kind = ?2", therapist, kind));
+        return AllClinics.call(() -> Notification.count("recipientId = ?1 and kind = ?2", therapist, kind));
     }
 
     private Notification only(String kind) {
-        return QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find("recipientId = ?1 and kind = ?2", therapist, kind)
+        return AllClinics.call(() -> Notification.<Notification>find("recipientId = ?1 and kind = ?2", therapist, kind)
                 .singleResult());
     }
 

@@ -1,6 +1,6 @@
 package org.intersession.notification.email;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.intersession.notification.AllClinics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -116,7 +116,7 @@ class EmailChannelTest {
     /** A one-off assignment due in 61 minutes with a reminder an hour before, dispatched as if five minutes later. */
     private UUID remindedAssignment() {
         TestEvents.clientProfile(clinic, client, "Europe/Berlin");
-        await().atMost(Duration.ofSeconds(30)).until(() -> identity.zoneOf(client).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> AllClinics.call(() -> identity.zoneOf(client).isPresent()));
         UUID assignment = UUID.randomUUID();
         LocalDateTime due = LocalDateTime.now(ZoneId.of("Europe/Berlin")).plusMinutes(61).truncatedTo(ChronoUnit.MINUTES);
         TestEvents.publish(Topics.ASSIGNMENT, client.toString(), AssignmentSnapshot.CREATED, "assignments/" + assignment,
@@ -130,17 +130,17 @@ class EmailChannelTest {
     }
 
     private static String outcomeOrStatus(UUID assignment) {
-        return QuarkusTransaction.requiringNew().call(() -> Reminder.<Reminder>find("assignmentId", assignment)
+        return AllClinics.call(() -> Reminder.<Reminder>find("assignmentId", assignment)
                 .firstResultOptional().map(r -> r.status).orElse(null));
     }
 
     private static String outcome(UUID assignment) {
-        return QuarkusTransaction.requiringNew().call(() -> Reminder.<Reminder>find("assignmentId", assignment)
+        return AllClinics.call(() -> Reminder.<Reminder>find("assignmentId", assignment)
                 .firstResultOptional().map(r -> r.outcome).orElse(null));
     }
 
     private static String delivery(UUID recipient, String kind) {
-        return QuarkusTransaction.requiringNew().call(() -> EmailDelivery.<EmailDelivery>find("recipientId = ?1 and kind = ?2", recipient, kind)
+        return AllClinics.call(() -> EmailDelivery.<EmailDelivery>find("recipientId = ?1 and kind = ?2", recipient, kind)
                 .firstResultOptional().map(d -> d.status).orElse(null));
     }
 

@@ -1,7 +1,7 @@
 package org.intersession.notification.email;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.intersession.notification.AllClinics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -115,7 +115,7 @@ class EmailDeliveryTest {
         UUID admin = UUID.randomUUID();
         TestEvents.publish(Topics.IDENTITY, admin.toString(), UserChanged.CREATED, "users/" + admin,
                 UserChanged.of(admin, clinic, "CLINIC_ADMIN", "ACTIVE", null));
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+        await().atMost(Duration.ofSeconds(30)).until(() -> AllClinics
                 .call(() -> ClinicAdmin.count("userId = ?1 and clinicId = ?2", admin, clinic)) == 1);
         String address = consentedTherapist();
         SmtpServer.down();
@@ -159,16 +159,16 @@ class EmailDeliveryTest {
     }
 
     private static List<EmailDelivery> deliveries(UUID recipient) {
-        return QuarkusTransaction.requiringNew().call(() -> EmailDelivery.<EmailDelivery>list("recipientId", recipient));
+        return AllClinics.call(() -> EmailDelivery.<EmailDelivery>list("recipientId", recipient));
     }
 
     private static long attempts(UUID delivery) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) EmailDelivery.getEntityManager()
+        return AllClinics.call(() -> ((Number) EmailDelivery.getEntityManager()
                 .createNativeQuery("select count(*) from email_attempt where delivery_id = :d")
                 .setParameter("d", delivery).getSingleResult()).longValue());
     }
 
     private static long notifications(UUID recipient, String kind) {
-        return QuarkusTransaction.requiringNew().call(() -> Notification.count("recipientId = ?1 and kind = ?2", recipient, kind));
+        return AllClinics.call(() -> Notification.count("recipientId = ?1 and kind = ?2", recipient, kind));
     }
 }

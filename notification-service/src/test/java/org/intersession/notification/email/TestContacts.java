@@ -1,6 +1,6 @@
 package org.intersession.notification.email;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.intersession.notification.AllClinics;
 import io.quarkus.arc.Arc;
 import org.intersession.platform.event.SealedPayloads;
 import org.intersession.platform.event.Topics;
@@ -27,7 +27,7 @@ public final class TestContacts {
         TestEvents.publish(Topics.IDENTITY, user.toString(), UserChanged.CREATED, "users/" + user,
                 UserChanged.of(user, clinic, role, "ACTIVE", Arc.container().instance(SealedPayloads.class).get()
                         .seal(new UserChanged.Contact(address), user.toString())));
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+        await().atMost(Duration.ofSeconds(30)).until(() -> AllClinics
                 .call(() -> UserContact.findById(user) != null));
         return address;
     }

@@ -1,6 +1,6 @@
 package org.intersession.notification.messaging;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.intersession.notification.AllClinics;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -67,7 +67,7 @@ class DeadLetterTest {
         List<String> markers = sendPoison(Topics.IDENTITY);
         TestEvents.clientProfile(clinic, client, "Europe/Lisbon");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> identity.zoneOf(client).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> AllClinics.call(() -> identity.zoneOf(client).isPresent()));
         assertDeadLettered(Topics.IDENTITY, markers);
     }
 
@@ -102,6 +102,6 @@ class DeadLetterTest {
     }
 
     private static long notificationsOf(UUID recipient, String kind) {
-        return QuarkusTransaction.requiringNew().call(() -> Notification.count("recipientId = ?1 and kind = ?2", recipient, kind));
+        return AllClinics.call(() -> Notification.count("recipientId = ?1 and kind = ?2", recipient, kind));
     }
 }

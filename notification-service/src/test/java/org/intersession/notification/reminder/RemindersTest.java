@@ -1,6 +1,6 @@
 package org.intersession.notification.reminder;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.intersession.notification.AllClinics;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.intersession.notification.notification.Notification;
@@ -106,7 +106,7 @@ class RemindersTest {
 
     private void clientInBerlin() {
         TestEvents.clientProfile(clinic, client, "Europe/Berlin");
-        await().atMost(Duration.ofSeconds(30)).until(() -> identity.zoneOf(client).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> AllClinics.call(() -> identity.zoneOf(client).isPresent()));
     }
 
     private UUID oneOffDueIn(int minutes) {
@@ -127,16 +127,16 @@ class RemindersTest {
     }
 
     private long pending(UUID assignment) {
-        return QuarkusTransaction.requiringNew().call(() -> Reminder.count("assignmentId = ?1 and status = 'PENDING'", assignment));
+        return AllClinics.call(() -> Reminder.count("assignmentId = ?1 and status = 'PENDING'", assignment));
     }
 
     private String status(UUID assignment) {
-        return QuarkusTransaction.requiringNew().call(() -> Reminder.<Reminder>find("assignmentId", assignment)
+        return AllClinics.call(() -> Reminder.<Reminder>find("assignmentId", assignment)
                 .firstResultOptional().map(r -> r.status).orElse(null));
     }
 
     private long remindersSentTo(UUID user) {
-        return QuarkusTransaction.requiringNew().call(() -> Notification.count("recipientId = ?1 and kind = 'reminder'", user));
+        return AllClinics.call(() -> Notification.count("recipientId = ?1 and kind = 'reminder'", user));
     }
 
 }

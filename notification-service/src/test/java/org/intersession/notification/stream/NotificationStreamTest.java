@@ -80,6 +80,20 @@ class NotificationStreamTest {
         }
     }
 
+    /** The stream reads in its caller's clinic: a row of another clinic that names the same user id is never pushed. */
+    @Test
+    void aStreamGetsOnlyItsOwnClinicsNotifications() throws Exception {
+        try (SseClient sse = SseClient.open(stream, TestTokens.client(clinic, client), null)) {
+            assertEquals(200, sse.status());
+            insertAsAnotherInstance(UUID.randomUUID(), client, "Another clinic's", OffsetDateTime.now(ZoneOffset.UTC));
+            UUID mine = insertAsAnotherInstance(client, "Reminder: Breathing", OffsetDateTime.now(ZoneOffset.UTC));
+
+            SseClient.Event event = sse.nextEvent(WAIT);
+            assertNotNull(event, "the own clinic's notification arrived on the stream");
+            assertEquals(mine.toString(), event.id(), "and nothing of the other clinic's before it");
+        }
+    }
+
     /** A stream lasts no longer than its session: revoked (a logout, say), it ends within a heartbeat or two. */
     @Test
     void aStreamEndsWhenItsSessionIsRevoked() throws Exception {
@@ -178,6 +192,10 @@ class NotificationStreamTest {
 
     /** Writes an inbox row as any instance of the service does, through a connection of its own. */
     private UUID insertAsAnotherInstance(UUID recipient, String title, OffsetDateTime createdAt) throws SQLException {
+        return insertAsAnotherInstance(clinic, recipient, title, createdAt);
+    }
+
+    private static UUID insertAsAnotherInstance(UUID clinic, UUID recipient, String title, OffsetDateTime createdAt) throws SQLException {
         UUID id = UUID.randomUUID();
         var config = ConfigProvider.getConfig();
         try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),

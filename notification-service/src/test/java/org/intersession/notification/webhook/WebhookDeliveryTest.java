@@ -6,12 +6,12 @@ import io.cloudevents.SpecVersion;
 import io.cloudevents.http.HttpMessageFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.intersession.notification.AllClinics;
 import org.intersession.notification.delivery.ClinicAdmin;
 import org.intersession.notification.delivery.ClinicAdmins;
 import org.intersession.platform.event.Topics;
@@ -253,7 +253,7 @@ class WebhookDeliveryTest {
         assertTrue(new StandardWebhooksVerifier(endpoint.get("secret")).verify(message, now), "the previous secret verifies");
 
         // once the overlap has ended, only the new secret signs
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+        AllClinics.run(() -> em.createNativeQuery(
                         "update webhook_endpoint set previous_secret_expires_at = now() - interval '1 minute' where id = :id")
                 .setParameter("id", UUID.fromString(endpoint.get("id"))).executeUpdate());
         given().auth().oauth2(admin).when()
@@ -279,7 +279,7 @@ class WebhookDeliveryTest {
                 UserChanged.of(formerAdmin, clinic, "CLINIC_ADMIN", "ACTIVE", null));
         String deactivated = TestEvents.publish(Topics.IDENTITY, formerAdmin.toString(), UserChanged.DEACTIVATED, "users/" + formerAdmin,
                 UserChanged.of(formerAdmin, clinic, "CLINIC_ADMIN", "DEACTIVATED", null));
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+        await().atMost(Duration.ofSeconds(30)).until(() -> AllClinics
                 .call(() -> ClinicAdmin.count("userId = ?1 and clinicId = ?2", adminId, clinic)) == 1);
         awaitConsumed(ClinicAdmins.CONSUMER, deactivated);
 
@@ -374,7 +374,7 @@ class WebhookDeliveryTest {
         WebhookReceiver receiver = receiver("127.0.0.2");
         Map<String, String> endpoint = register(receiver, ProgressFlagged.TYPE);
         // as if the registered name had been re-pointed in DNS after registration (rebinding)
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update webhook_endpoint set url = :url where id = :id")
+        AllClinics.run(() -> em.createNativeQuery("update webhook_endpoint set url = :url where id = :id")
                 .setParameter("url", "http://localhost:" + loopback.port() + "/hook")
                 .setParameter("id", UUID.fromString(endpoint.get("id"))).executeUpdate());
         publishFlagged(clinic);
@@ -482,7 +482,7 @@ class WebhookDeliveryTest {
             publishFlagged(clinic);
         }
         UUID endpointId = UUID.fromString(endpoint.get("id"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+        await().atMost(Duration.ofSeconds(30)).until(() -> AllClinics
                 .call(() -> WebhookDelivery.count("endpointId = ?1 and status = ?2", endpointId, WebhookDelivery.Status.PENDING)) == events);
 
         ExecutorService two = Executors.newFixedThreadPool(2);
@@ -502,7 +502,7 @@ class WebhookDeliveryTest {
         assertTrue(receiver.hitsById().values().stream().allMatch(hits -> hits == 1), "each once: " + receiver.hitsById());
         assertTrue(attempted >= events, "both dispatchers together attempted " + attempted);
         assertTrue(bothClaimed.get(), "the second dispatcher claimed while the first one's batch was in flight");
-        assertEquals(Set.of(WebhookDelivery.Status.SUCCEEDED), Set.copyOf(QuarkusTransaction.requiringNew().call(() ->
+        assertEquals(Set.of(WebhookDelivery.Status.SUCCEEDED), Set.copyOf(AllClinics.call(() ->
                 WebhookDelivery.<WebhookDelivery>list("endpointId", endpointId).stream().map(d -> d.status).toList())));
 
         // the deliveries list pages with a cursor
@@ -514,7 +514,7 @@ class WebhookDeliveryTest {
 
     /** How many claims (lease tokens) hold unexpired leases on the endpoint's pending deliveries. */
     private long leaseHolders(UUID endpointId) {
-        return QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.<WebhookDelivery>list(
+        return AllClinics.call(() -> WebhookDelivery.<WebhookDelivery>list(
                         "endpointId = ?1 and status = ?2 and leaseUntil > ?3", endpointId, WebhookDelivery.Status.PENDING,
                         OffsetDateTime.now(ZoneOffset.UTC))
                 .stream().map(d -> d.leaseToken).distinct().count());
@@ -532,7 +532,7 @@ class WebhookDeliveryTest {
     }
 
     private void awaitConsumed(String consumer, String eventId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+        await().atMost(Duration.ofSeconds(30)).until(() -> AllClinics
                 .call(() -> em.createNativeQuery("select count(*) from inbox_event where consumer = :c and event_id = :e")
                         .setParameter("c", consumer).setParameter("e", eventId).getSingleResult()).toString().equals("1"));
     }
