@@ -35,7 +35,8 @@ public class PreferenceResource {
     }
 
     @Operation(operationId = "putNotificationPreferences", summary = "Set notification preferences",
-            description = "Replaces the caller's notification preferences.")
+            description = "Replaces the caller's notification preferences. They are the one place for quiet hours (a reminder "
+                    + "inside them waits for their end; those not sent yet move at once) and for email consent (EMAIL among the channels).")
     @PUT
     public PreferencesInput put(PreferencesInput input) {
         return preferences.put(caller.get(), input);
