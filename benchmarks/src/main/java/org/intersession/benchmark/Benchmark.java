@@ -120,7 +120,10 @@ public final class Benchmark {
             String operatorPassword = "bench-" + UUID.randomUUID();
             say("starting the platform (logs in " + home.relativize(logs) + ")");
             long started = System.nanoTime();
-            stack = Stack.start(Stack.Settings.ephemeral(home, data, operatorPassword), (part, line) -> {
+            // durable as in production (fsync, synchronous_commit on), unless INTERSESSION_POSTGRES_DURABLE=false
+            boolean durable = !"false".equalsIgnoreCase(System.getenv().getOrDefault("INTERSESSION_POSTGRES_DURABLE", "true").strip());
+            say("PostgreSQL " + (durable ? "durable (fsync and synchronous_commit on)" : "not durable (fsync and synchronous_commit off)"));
+            stack = Stack.start(Stack.Settings.ephemeral(home, data, operatorPassword).withDurableDatabase(durable), (part, line) -> {
                 processes.onLine(part, line);
                 logFiles.computeIfAbsent(part, p -> writer(logs.resolve(p + ".log"))).println(line);
             });

@@ -64,7 +64,8 @@ public final class Launcher {
         String operatorPassword = operatorPassword(data);
         Stack.Settings settings = new Stack.Settings(home, data,
                 port("INTERSESSION_GATEWAY_PORT", 8080), port("INTERSESSION_POSTGRES_PORT", 15432),
-                port("INTERSESSION_KAFKA_PORT", 19092), servicePorts, operatorPassword, 1, JvmProfile.STANDARD);
+                port("INTERSESSION_KAFKA_PORT", 19092), servicePorts, operatorPassword, 1, JvmProfile.STANDARD,
+                durableDatabase());
 
         Instant startedAt = Instant.now();
         StackState state = StackState.starting(ProcessHandle.current().pid(), startedAt);
@@ -287,6 +288,15 @@ public final class Launcher {
 
     private static synchronized void print(String part, String line) {
         OUT.printf("%-21s %s%n", "[" + part + "]", line);
+    }
+
+    /**
+     * The local PostgreSQL commits as production does unless INTERSESSION_POSTGRES_DURABLE=false trades that (a
+     * committed transaction may be lost if the machine crashes) for faster writes.
+     */
+    static boolean durableDatabase() {
+        String value = System.getenv("INTERSESSION_POSTGRES_DURABLE");
+        return value == null || !value.strip().equalsIgnoreCase("false");
     }
 
     private static int port(String variable, int fallback) {

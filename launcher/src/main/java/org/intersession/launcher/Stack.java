@@ -36,11 +36,12 @@ public final class Stack implements AutoCloseable {
 
     /**
      * Where to run and on which ports; a port of 0 means any free one. The ports are those of each service's first
-     * instance; further instances ({@code instances} of every service, for scale-out runs) take free ports.
+     * instance; further instances ({@code instances} of every service, for scale-out runs) take free ports. A durable
+     * database commits as production does (fsync and synchronous commit on); the tests' throw-away stacks skip both.
      */
     public record Settings(Path home, Path dataDirectory, int gatewayPort, int postgresPort, int kafkaPort,
                            Map<ServiceSpec, Integer> servicePorts, String operatorPassword, int instances,
-                           JvmProfile jvm) {
+                           JvmProfile jvm, boolean durableDatabase) {
 
         public Settings {
             if (instances < 1) {
@@ -53,17 +54,25 @@ public final class Stack implements AutoCloseable {
             for (ServiceSpec spec : ServiceSpec.values()) {
                 ports.put(spec, 0);
             }
-            return new Settings(home, dataDirectory, 0, 0, 0, ports, operatorPassword, 1, JvmProfile.STANDARD);
+            return new Settings(home, dataDirectory, 0, 0, 0, ports, operatorPassword, 1, JvmProfile.STANDARD, false);
         }
 
         /** The same settings with {@code count} instances of every service, the gateway included. */
         public Settings withInstances(int count) {
-            return new Settings(home, dataDirectory, gatewayPort, postgresPort, kafkaPort, servicePorts, operatorPassword, count, jvm);
+            return new Settings(home, dataDirectory, gatewayPort, postgresPort, kafkaPort, servicePorts, operatorPassword, count, jvm,
+                    durableDatabase);
         }
 
         /** The same settings with the services' JVMs run as {@code profile} says. */
         public Settings withJvm(JvmProfile profile) {
-            return new Settings(home, dataDirectory, gatewayPort, postgresPort, kafkaPort, servicePorts, operatorPassword, instances, profile);
+            return new Settings(home, dataDirectory, gatewayPort, postgresPort, kafkaPort, servicePorts, operatorPassword, instances, profile,
+                    durableDatabase);
+        }
+
+        /** The same settings with a durable database, or not. */
+        public Settings withDurableDatabase(boolean durable) {
+            return new Settings(home, dataDirectory, gatewayPort, postgresPort, kafkaPort, servicePorts, operatorPassword, instances, jvm,
+                    durable);
         }
     }
 
@@ -165,7 +174,7 @@ public final class Stack implements AutoCloseable {
             }
         }
         log.accept("postgres", "starting PostgreSQL");
-        postgres = PostgresServer.start(settings.dataDirectory().resolve("postgres"), settings.postgresPort());
+        postgres = PostgresServer.start(settings.dataDirectory().resolve("postgres"), settings.postgresPort(), settings.durableDatabase());
         for (ServiceSpec spec : ServiceSpec.values()) {
             try {
                 postgres.ensureDatabase(spec.database());

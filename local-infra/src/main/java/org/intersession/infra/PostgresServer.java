@@ -24,28 +24,42 @@ public final class PostgresServer implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int port;
+    private final boolean durable;
     /** null while stopped */
     private EmbeddedPostgres postgres;
 
-    private PostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
+    private PostgresServer(Path dataDirectory, EmbeddedPostgres postgres, boolean durable) {
         this.dataDirectory = dataDirectory;
         this.postgres = postgres;
         this.port = postgres.getPort();
+        this.durable = durable;
+    }
+
+    /**
+     * A durable server when it has a data directory, a throw-away one otherwise; see {@link #start(Path, int, boolean)}.
+     */
+    public static PostgresServer start(Path dataDirectory, int port) throws IOException {
+        return start(dataDirectory, port, dataDirectory != null);
     }
 
     /**
      * @param dataDirectory where the cluster lives; an existing cluster is reused. {@code null} for a throw-away one.
      * @param port          0 for a free port
+     * @param durable       commit as a production server does ({@code fsync} and {@code synchronous_commit} on: a
+     *                      committed transaction survives a crash of the machine), or skip both for speed, for data
+     *                      that is thrown away anyway. The embedded binaries' own default is not durable.
      */
-    public static PostgresServer start(Path dataDirectory, int port) throws IOException {
-        return new PostgresServer(dataDirectory, embedded(dataDirectory, port));
+    public static PostgresServer start(Path dataDirectory, int port, boolean durable) throws IOException {
+        return new PostgresServer(dataDirectory, embedded(dataDirectory, port, durable), durable);
     }
 
-    private static EmbeddedPostgres embedded(Path dataDirectory, int port) throws IOException {
+    private static EmbeddedPostgres embedded(Path dataDirectory, int port, boolean durable) throws IOException {
+        String commit = durable ? "on" : "off";
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "300")
-                .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
+                .setServerConfig("fsync", commit)
+                .setServerConfig("synchronous_commit", commit);
         if (port > 0) {
             builder.setPort(port);
         }
@@ -95,7 +109,7 @@ public final class PostgresServer implements AutoCloseable {
     /** Starts a stopped server again with the same port and data. */
     public synchronized void restart() throws IOException {
         if (postgres == null) {
-            postgres = embedded(dataDirectory, port);
+            postgres = embedded(dataDirectory, port, durable);
         }
     }
 

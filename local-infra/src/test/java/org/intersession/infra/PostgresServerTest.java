@@ -63,4 +63,37 @@ class PostgresServerTest {
             }
         }
     }
+
+    /**
+     * The cluster of ./intersession up and of the benchmark (it has a data directory) commits as a production server
+     * does: fsync, synchronous commit and full-page writes on. A throw-away test cluster skips both, also after a
+     * restart; so does a kept one started as not durable (the end-to-end tests' stacks).
+     */
+    @Test
+    void aClusterWithADataDirectoryIsDurableAsInProduction(@TempDir Path dir) throws Exception {
+        try (PostgresServer postgres = PostgresServer.start(dir.resolve("durable"), 0)) {
+            for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                assertEquals("on", setting(postgres, setting), setting);
+            }
+        }
+        try (PostgresServer throwAway = PostgresServer.start(null, 0)) {
+            assertEquals("off", setting(throwAway, "fsync"));
+            assertEquals("off", setting(throwAway, "synchronous_commit"));
+        }
+        try (PostgresServer fast = PostgresServer.start(dir.resolve("fast"), 0, false)) {
+            fast.stop();
+            fast.restart();
+            assertEquals("off", setting(fast, "fsync"));
+            assertEquals("off", setting(fast, "synchronous_commit"));
+        }
+    }
+
+    private static String setting(PostgresServer postgres, String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("postgres"), PostgresServer.USER, "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("show " + name)) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
+    }
 }

@@ -3,6 +3,8 @@ package org.intersession.e2e;
 import io.restassured.http.ContentType;
 import org.intersession.launcher.ServiceSpec;
 import org.intersession.testing.SseClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -19,16 +21,39 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two instances of notification-service share one database; only one of them consumes the client's partition and
- * writes the notification, yet a stream open on either instance, and one through the gateway, receives it live.
+ * A stack of its own with two instances of every service, started once for both tests: the gateway spreads requests
+ * over both instances, both consume the events, and still every notification arrives exactly once; and a notification
+ * written by either notification-service instance reaches live streams open on both, and through the gateway.
  */
-class NotificationStreamScaleOutIT {
+class TwoInstancesIT {
 
     private static final String STREAM = "/api/v1/notifications/stream";
 
+    private static RunningStack platform;
+
+    @BeforeAll
+    static void startTwoOfEach() {
+        platform = RunningStack.withInstances(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void aHomeworkWeekWithTwoInstancesOfEveryServiceNotifiesExactlyOnce() {
+        new HomeworkWeek(platform).run();
+    }
+
+    /**
+     * Two instances of notification-service share one database; only one of them consumes the client's partition and
+     * writes the notification, yet a stream open on either instance, and one through the gateway, receives it live.
+     */
     @Test
     void aNotificationReachesStreamsOnEveryInstanceWhicheverInstanceWroteIt() throws Exception {
-        RunningStack platform = RunningStack.withInstances(2);
         List<SseClient> streams = new ArrayList<>();
         try {
             ClinicApi clinic = ClinicApi.newClinic(platform.gatewayUrl(), RunningStack.OPERATOR_PASSWORD);
@@ -62,7 +87,6 @@ class NotificationStreamScaleOutIT {
             for (SseClient stream : streams) {
                 stream.close();
             }
-            platform.close();
         }
     }
 }
