@@ -10,8 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +27,10 @@ public final class SseClient implements AutoCloseable {
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Thread reader;
+    private final java.util.Set<String> ignoredFields = new java.util.LinkedHashSet<>();
+    private boolean firstLine = true;
+    private String lastEventId;
+    private Long retryMillis;
 
     private SseClient(HttpResponse<InputStream> response) {
         this.response = response;
@@ -92,25 +94,64 @@ public final class SseClient implements AutoCloseable {
         return false;
     }
 
-    /** The next event, skipping comments, or null if none is complete within the timeout or the stream ended. */
+    /**
+     * The next event, skipping comments, or null if none is complete within the timeout or the stream ended. Lines are
+     * interpreted as a browser's EventSource does (WHATWG HTML, "Interpreting an event stream"): {@code data} lines
+     * join with a line feed, the last event id carries over to later events, {@code retry} with digits only sets the
+     * reconnection time, an event without data is not dispatched, and any other field is ignored (see
+     * {@link #ignoredFields}).
+     */
     public Event nextEvent(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, String> fields = new LinkedHashMap<>();
+        StringBuilder data = null;
+        String type = null;
         String line;
         while ((line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null && !END.equals(line)) {
+            if (firstLine) {
+                firstLine = false;
+                line = line.startsWith("\uFEFF") ? line.substring(1) : line;
+            }
             if (line.isEmpty()) {
-                if (fields.containsKey("data")) {
-                    return new Event(fields.get("id"), fields.get("event"), fields.get("data"));
+                if (data != null) {
+                    return new Event(lastEventId, type == null ? "message" : type, data.toString());
                 }
-                fields.clear();
-            } else if (!line.startsWith(":")) {
-                int colon = line.indexOf(':');
-                String name = colon < 0 ? line : line.substring(0, colon);
-                String value = colon < 0 ? "" : line.substring(colon + 1).replaceFirst("^ ", "");
-                fields.merge(name, value, (a, b) -> a + "\n" + b);
+                type = null;
+                continue;
+            }
+            if (line.startsWith(":")) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            String name = colon < 0 ? line : line.substring(0, colon);
+            String value = colon < 0 ? "" : line.substring(colon + 1);
+            value = value.startsWith(" ") ? value.substring(1) : value;
+            switch (name) {
+                case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                case "event" -> type = value;
+                case "id" -> {
+                    if (value.indexOf('\u0000') < 0) {
+                        lastEventId = value;
+                    }
+                }
+                case "retry" -> {
+                    if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                        retryMillis = Long.parseLong(value);
+                    }
+                }
+                default -> ignoredFields.add(name);
             }
         }
         return null;
+    }
+
+    /** The reconnection time the server set with {@code retry:}, or null if it set none (so far). */
+    public Long retryMillis() {
+        return retryMillis;
+    }
+
+    /** Field names the stream sent that are no SSE field, which an EventSource ignores (so far). */
+    public java.util.Set<String> ignoredFields() {
+        return java.util.Set.copyOf(ignoredFields);
     }
 
     @Override

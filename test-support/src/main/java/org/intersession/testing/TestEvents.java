@@ -56,7 +56,7 @@ public final class TestEvents {
     /** The gateway's event for a client's profile, with the time zone their schedules are read in. */
     public static void clientProfile(UUID clinic, UUID client, String timeZone) {
         publish(Topics.IDENTITY, client.toString(), ClientProfileChanged.TYPE, "users/" + client + "/profile",
-                new ClientProfileChanged(client, clinic, timeZone, "en", null, null, List.of()));
+                new ClientProfileChanged(client, clinic, timeZone, "en", List.of()));
     }
 
     /** A daily assignment (20:00 in Europe/Berlin, begun a week ago), as assignment-service would publish it. */

@@ -9,12 +9,11 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.intersession.platform.event.identity.ClientProfileChanged;
 
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** What reminders need to know about a client: where they live in time, their language, when not to disturb them. */
+/** What reminders need to know about a client: where they live in time and their language. */
 @Entity
 @Table(name = "client_profile")
 public class ClientProfile extends PanacheEntityBase {
@@ -31,12 +30,6 @@ public class ClientProfile extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String locale;
-
-    @Column(name = "quiet_hours_start")
-    public LocalTime quietHoursStart;
-
-    @Column(name = "quiet_hours_end")
-    public LocalTime quietHoursEnd;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)

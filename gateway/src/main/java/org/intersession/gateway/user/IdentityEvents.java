@@ -35,7 +35,7 @@ public class IdentityEvents {
     public void profileChanged(ClientProfile profile) {
         outbox.append(Topics.IDENTITY, profile.userId.toString(), ClientProfileChanged.TYPE, "users/" + profile.userId + "/profile",
                 new ClientProfileChanged(profile.userId, profile.clinicId, profile.timeZone, profile.locale,
-                        profile.quietHoursStart, profile.quietHoursEnd, withoutAddresses(profile.channels)));
+                        withoutAddresses(profile.channels)));
     }
 
     /** Which channels the client consented to is all the services need; the addresses never leave the gateway. */

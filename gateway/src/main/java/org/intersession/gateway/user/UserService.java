@@ -246,13 +246,6 @@ public class UserService {
         if (input.locale() != null) {
             profile.locale = input.locale();
         }
-        if ((input.quietHoursStart() == null) != (input.quietHoursEnd() == null)) {
-            throw ApiProblemException.invalidField("profile.quietHoursEnd", "quiet hours need both a start and an end");
-        }
-        if (input.quietHoursStart() != null) {
-            profile.quietHoursStart = input.quietHoursStart();
-            profile.quietHoursEnd = input.quietHoursEnd();
-        }
         if (input.channels() != null) {
             profile.channels = input.channels().stream()
                     .map(c -> new ClientProfileChanged.Channel(c.type().name(), c.address().strip(), c.consented()))

@@ -214,7 +214,7 @@ class AppPrivilegeTest {
 
     private static NewUser newUser(String role) {
         return new NewUser("app-" + UUID.randomUUID() + "@clinic.test", "Invitee", Role.valueOf(role),
-                role.equals("CLIENT") ? new ProfileInput("Europe/Berlin", null, null, null, null) : null);
+                role.equals("CLIENT") ? new ProfileInput("Europe/Berlin", null, null) : null);
     }
 
     private static int statusOf(Runnable attempt) {

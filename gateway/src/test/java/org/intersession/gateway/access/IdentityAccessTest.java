@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,9 +82,14 @@ class IdentityAccessTest {
         as(client.accessToken()).contentType(ContentType.JSON).body(Map.of("displayName", "Not me"))
                 .patch("/api/v1/users/{id}", otherClient.id()).then().statusCode(404);
         as(client.accessToken()).header("If-Match", "*").contentType(ContentType.JSON)
-                .body(Map.of("profile", Map.of("timeZone", "America/New_York", "quietHoursStart", "22:00", "quietHoursEnd", "07:30")))
+                .body(Map.of("profile", Map.of("timeZone", "America/New_York")))
                 .patch("/api/v1/users/{id}", client.id()).then().statusCode(200)
-                .body("profile.timeZone", equalTo("America/New_York")).body("profile.quietHoursStart", equalTo("22:00:00"));
+                .body("profile.timeZone", equalTo("America/New_York")).body("profile", not(hasKey("quietHoursStart")));
+        // quiet hours live in the notification preferences only: the profile refuses them rather than ignore them
+        as(client.accessToken()).header("If-Match", "*").contentType(ContentType.JSON)
+                .body(Map.of("profile", Map.of("quietHoursStart", "22:00")))
+                .patch("/api/v1/users/{id}", client.id()).then().statusCode(400)
+                .body("errors.field", hasItem("profile.quietHoursStart"));
     }
 
     @Test

@@ -52,8 +52,8 @@ public class NotificationResource {
      * stream ends when its token expires or is revoked; the client reconnects with a fresh one.
      */
     @Operation(operationId = "streamNotifications", summary = "Stream new notifications (server-sent events)",
-            description = "New notifications as they arrive, each as `event: notification` with the inbox item's JSON as data and its id as the event id, so that a reconnecting client's Last-Event-ID replays what it missed (bounded). Comment lines keep the connection alive. A stream ends when its token expires or is revoked; reconnect with a fresh token.")
-    @APIResponse(responseCode = "200", description = "An open text/event-stream.",
+            description = "New notifications as they arrive, in the text/event-stream format a browser's EventSource reads: each is `id:` (the notification's id), `event: notification` and `data:` (the inbox item's JSON, as in the list), so that a reconnecting client's Last-Event-ID replays what it missed (bounded). The stream opens with a `retry:` (milliseconds to wait before reconnecting), and comment lines keep the connection alive. A stream ends when its token expires or is revoked; reconnect with a fresh token.")
+    @APIResponse(responseCode = "200", description = "An open text/event-stream: `id:`, `event:`, `data:` (JSON) and `retry:` fields, and comment lines.",
             content = @Content(mediaType = "text/event-stream", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 65536)))
     @GET
     @Path("stream")

@@ -48,7 +48,9 @@ public class PreferenceResource {
 
     /** An upsert of the caller's singleton: If-Match is needed once preferences are stored, not for the first PUT. */
     @Operation(operationId = "putNotificationPreferences", summary = "Set notification preferences",
-            description = "Replaces the caller's notification preferences. The first PUT needs no If-Match; once preferences are "
+            description = "Replaces the caller's notification preferences. They are the one place for quiet hours (a reminder "
+                    + "inside them waits for their end; those not sent yet move at once) and for email consent (EMAIL among the "
+                    + "channels). The first PUT needs no If-Match; once preferences are "
                     + "stored, every PUT needs If-Match with the ETag from a read, so that two devices do not overwrite each "
                     + "other unseen. An If-Match that is sent is always checked (the defaults have ETag \"0\").")
     @APIResponse(responseCode = "200", description = "The stored preferences.",

@@ -1,6 +1,7 @@
 package org.intersession.notification.preference;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,10 +32,12 @@ public class PreferenceService {
 
     private final IdentityReplica identity;
     private final TherapistDigests digests;
+    private final Event<PreferencesChanged> changed;
 
-    PreferenceService(IdentityReplica identity, TherapistDigests digests) {
+    PreferenceService(IdentityReplica identity, TherapistDigests digests, Event<PreferencesChanged> changed) {
         this.identity = identity;
         this.digests = digests;
+        this.changed = changed;
     }
 
     @Transactional
@@ -90,6 +93,7 @@ public class PreferenceService {
         stored.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         stored.persistAndFlush(); // the ETag is the version the row now has
         digests.reschedule(stored, stored.updatedAt.toInstant());
+        changed.fire(new PreferencesChanged(stored.userId, stored.clinicId));
         return new Versioned<>(view(stored, caller), etagVersion(stored));
     }
 

@@ -26,8 +26,15 @@ public final class ReminderPlanner {
     public record Planned(String occurrenceKey, Instant dueAt, Instant windowEnd, Instant sendAt) {
     }
 
-    /** Quiet hours as local times; the window may wrap past midnight (22:00 to 07:00). Null ends: none. */
-    public record QuietHours(LocalTime start, LocalTime end) {
+    /**
+     * Quiet hours as local times in {@code zone} (the schedule's zone when null); the window may wrap past midnight
+     * (22:00 to 07:00). Null ends: none.
+     */
+    public record QuietHours(LocalTime start, LocalTime end, ZoneId zone) {
+
+        public QuietHours(LocalTime start, LocalTime end) {
+            this(start, end, null);
+        }
 
         boolean contains(LocalTime time) {
             if (start == null || end == null || start.equals(end)) {
@@ -54,8 +61,9 @@ public final class ReminderPlanner {
         // occurrences due up to minutesBefore after "to" are reminded inside [from, to)
         for (Occurrence occurrence : expander.expand(schedule, zone, from, to.plusSeconds(policy.minutesBefore() * 60L))) {
             ZonedDateTime sendAt = occurrence.dueAt().minusSeconds(policy.minutesBefore() * 60L).atZone(zone);
-            if (quiet.contains(sendAt.toLocalTime())) {
-                sendAt = quiet.endAfter(sendAt);
+            ZonedDateTime quietLocal = quiet.zone() == null ? sendAt : sendAt.withZoneSameInstant(quiet.zone());
+            if (quiet.contains(quietLocal.toLocalTime())) {
+                sendAt = quiet.endAfter(quietLocal).withZoneSameInstant(zone);
             }
             Instant send = sendAt.toInstant();
             if (send.isBefore(from) || !send.isBefore(to) || send.isAfter(occurrence.windowEnd())) {

@@ -3,6 +3,7 @@ package org.intersession.notification.reminder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -11,9 +12,9 @@ import org.intersession.notification.DueBatches;
 import org.intersession.notification.email.EmailChannel;
 import org.intersession.notification.notification.Notification;
 import org.intersession.notification.notification.NotificationWriter;
+import org.intersession.notification.preference.NotificationPreference;
+import org.intersession.notification.preference.PreferencesChanged;
 import org.intersession.platform.event.assignment.AssignmentSnapshot;
-import org.intersession.platform.identity.ClientProfileReplica;
-import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.tenancy.Tenancy;
 
 import java.sql.PreparedStatement;
@@ -44,7 +45,6 @@ public class Reminders {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     private final EntityManager em;
-    private final IdentityReplica identity;
     private final NotificationWriter writer;
     private final EmailChannel email;
     private final String inboxUrl;
@@ -52,12 +52,11 @@ public class Reminders {
     private final Duration horizon;
     private final int maxPerClientPerDay;
 
-    Reminders(EntityManager em, IdentityReplica identity, NotificationWriter writer, EmailChannel email,
+    Reminders(EntityManager em, NotificationWriter writer, EmailChannel email,
               @ConfigProperty(name = "intersession.notification.inbox-url") String inboxUrl,
               @ConfigProperty(name = "intersession.reminders.horizon") Duration horizon,
               @ConfigProperty(name = "intersession.reminders.max-per-client-per-day") int maxPerClientPerDay) {
         this.em = em;
-        this.identity = identity;
         this.writer = writer;
         this.email = email;
         this.inboxUrl = inboxUrl;
@@ -108,6 +107,18 @@ public class Reminders {
                 cancel.setString(3, occurrenceKey);
                 cancel.executeUpdate();
             }
+        });
+    }
+
+    /** Quiet hours live in the client's preferences: a change moves the reminders not sent yet. */
+    void preferencesChanged(@Observes PreferencesChanged changed) {
+        Instant now = Instant.now();
+        ReminderPlan.<ReminderPlan>list("clientId = ?1 and clinicId = ?2 and status in ('ASSIGNED', 'ACTIVE')",
+                changed.userId(), changed.clinicId()).forEach(plan -> {
+            Reminder.update("status = 'CANCELLED', outcome = 'assignment changed' where assignmentId = ?1 and status = 'PENDING'",
+                    plan.assignmentId);
+            plan.plannedUntil = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+            extend(plan, now.plus(horizon));
         });
     }
 
@@ -187,9 +198,7 @@ public class Reminders {
             return;
         }
         ZoneId zone = ZoneId.of(plan.timeZone);
-        ClientProfileReplica profile = identity.profileOf(plan.clientId).orElse(null);
-        ReminderPlanner.QuietHours quiet = profile == null ? new ReminderPlanner.QuietHours(null, null)
-                : new ReminderPlanner.QuietHours(profile.quietHoursStart, profile.quietHoursEnd);
+        ReminderPlanner.QuietHours quiet = quietHoursOf(plan);
         for (ReminderPlanner.Planned planned : planner.plan(plan.schedule.toSpec(), zone, plan.reminderPolicy, quiet, from, until)) {
             em.createNativeQuery("""
                             insert into reminder (id, clinic_id, client_id, assignment_id, occurrence_key, due_at, window_end, send_at, status)
@@ -205,5 +214,15 @@ public class Reminders {
                     .executeUpdate();
         }
         plan.plannedUntil = OffsetDateTime.ofInstant(until, ZoneOffset.UTC);
+    }
+
+    /** The client's own quiet hours, local to their preferences' zone (the assignment's until they saved one). */
+    private static ReminderPlanner.QuietHours quietHoursOf(ReminderPlan plan) {
+        NotificationPreference preference = NotificationPreference.findById(plan.clientId);
+        if (preference == null || !preference.clinicId.equals(plan.clinicId)) {
+            return new ReminderPlanner.QuietHours(null, null);
+        }
+        return new ReminderPlanner.QuietHours(preference.quietHoursStart, preference.quietHoursEnd,
+                preference.timeZone == null ? null : ZoneId.of(preference.timeZone));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -66,7 +65,7 @@ public class NotificationStreams {
         // notifications in order first, then the live ones, each once
         synchronized (subscriber) {
             register(subscriber);
-            subscriber.comment("open");
+            subscriber.open();
             if (seen != null) {
                 notifications.after(caller, lastEventId, config.replayLimit()).forEach(subscriber::push);
             }
@@ -193,10 +192,18 @@ public class NotificationStreams {
             }
             lastSent = view.id();
             try {
+                // no media type on the event: one set explicitly is written as a "content-type:" line, which is no SSE field
                 send(sse.newEventBuilder().id(view.id().toString()).name("notification")
-                        .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, json.writeValueAsString(view)).build());
+                        .reconnectDelay(config.clientRetry().toMillis()).data(String.class, json.writeValueAsString(view)).build());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot write notification " + view.id(), e);
+            }
+        }
+
+        /** The first lines: a comment, and {@code retry:} so that an EventSource waits as long as we ask before reconnecting. */
+        synchronized void open() {
+            if (!closed()) {
+                send(sse.newEventBuilder().comment("open").reconnectDelay(config.clientRetry().toMillis()).build());
             }
         }
 

@@ -25,6 +25,10 @@ public interface StreamConfig {
     @WithDefault("100")
     int replayLimit();
 
+    /** The {@code retry:} a client's EventSource is given: how long it waits before reconnecting after a drop. */
+    @WithDefault("3s")
+    Duration clientRetry();
+
     /** How long the listener waits before reconnecting after losing its database connection. */
     @WithDefault("2s")
     Duration reconnectDelay();

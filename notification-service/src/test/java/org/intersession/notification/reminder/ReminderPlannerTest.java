@@ -56,6 +56,16 @@ class ReminderPlannerTest {
     }
 
     @Test
+    void quietHoursAreReadInTheirOwnZoneWhenItDiffersFromTheSchedules() {
+        // a Berlin schedule, quiet hours 06:00-06:30 in London: 07:00 Berlin is 06:00 London, so 06:30 London (05:30Z)
+        ScheduleSpec early = ScheduleSpec.recurring(LocalDateTime.parse("2026-06-01T08:00"), "FREQ=DAILY;COUNT=1", List.of());
+        ReminderPlanner.QuietHours london = new ReminderPlanner.QuietHours(LocalTime.of(6, 0), LocalTime.of(6, 30), ZoneId.of("Europe/London"));
+        assertEquals(List.of("2026-06-01T05:30:00Z"),
+                sendTimes(planner.plan(early, ZoneId.of("Europe/Berlin"), HOUR_BEFORE, london,
+                        Instant.parse("2026-05-31T00:00:00Z"), Instant.parse("2026-06-02T00:00:00Z"))));
+    }
+
+    @Test
     void remindersAreCappedPerDayAndCanBeSwitchedOff() {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         ScheduleSpec hourly = ScheduleSpec.recurring(LocalDateTime.parse("2026-06-01T09:00"), "FREQ=DAILY;BYHOUR=9,11,13,15,17", List.of());

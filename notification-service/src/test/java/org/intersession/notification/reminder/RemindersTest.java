@@ -11,18 +11,24 @@ import org.intersession.platform.event.progress.ProgressRecorded;
 import org.intersession.platform.identity.IdentityReplica;
 import org.intersession.platform.schedule.Schedule;
 import org.intersession.testing.TestEvents;
+import org.intersession.testing.TestTokens;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -104,6 +110,33 @@ class RemindersTest {
         assertEquals(1, remindersSentTo(client), "no flood of overdue reminders");
     }
 
+    @Test
+    void quietHoursSetThroughThePreferencesApiDeferTheReminder() {
+        clientInBerlin();
+        LocalDateTime due = LocalDateTime.now(BERLIN).plusMinutes(90).truncatedTo(ChronoUnit.MINUTES);
+        UUID plannedBefore = oneOffDueAt(due);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending(plannedBefore) == 1);
+        assertEquals(due.minusMinutes(60).atZone(BERLIN).toInstant(), sendAt(plannedBefore));
+
+        // quiet from 5 minutes before the reminder's time until 15 minutes after it, in the client's zone
+        LocalTime quietEnd = due.minusMinutes(45).toLocalTime();
+        given().auth().oauth2(TestTokens.client(clinic, client)).contentType(ContentType.JSON)
+                .body(Map.of("channels", List.of("IN_APP"), "quietHoursStart", due.minusMinutes(65).toLocalTime().toString(),
+                        "quietHoursEnd", quietEnd.toString(), "timeZone", "Europe/Berlin"))
+                .when().put("/api/v1/notification-preferences").then().statusCode(200);
+        Instant deferred = due.minusMinutes(45).atZone(BERLIN).toInstant();
+        await().atMost(Duration.ofSeconds(30)).until(() -> deferred.equals(sendAt(plannedBefore)));
+
+        UUID plannedAfter = oneOffDueAt(due);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending(plannedAfter) == 1);
+        assertEquals(deferred, sendAt(plannedAfter), "a plan made after the change defers too");
+
+        reminders.dispatchDue(due.minusMinutes(59).atZone(BERLIN).toInstant());
+        assertEquals(0, remindersSentTo(client), "nothing is sent inside quiet hours");
+        reminders.dispatchDue(deferred.plusSeconds(60));
+        assertEquals(2, remindersSentTo(client));
+    }
+
     private void clientInBerlin() {
         TestEvents.clientProfile(clinic, client, "Europe/Berlin");
         await().atMost(Duration.ofSeconds(30)).until(() -> AllClinics.call(() -> identity.zoneOf(client).isPresent()));
@@ -128,6 +161,11 @@ class RemindersTest {
 
     private long pending(UUID assignment) {
         return AllClinics.call(() -> Reminder.count("assignmentId = ?1 and status = 'PENDING'", assignment));
+    }
+
+    private Instant sendAt(UUID assignment) {
+        return AllClinics.call(() -> Reminder.<Reminder>find("assignmentId = ?1 and status = 'PENDING'", assignment)
+                .firstResultOptional().map(r -> r.sendAt.toInstant()).orElse(null));
     }
 
     private String status(UUID assignment) {

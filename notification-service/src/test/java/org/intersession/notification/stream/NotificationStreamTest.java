@@ -140,6 +140,25 @@ class NotificationStreamTest {
         }
     }
 
+    /** What a browser's EventSource reads: id, event and JSON data, a retry time, and no field it does not know. */
+    @Test
+    void theStreamFollowsTheEventSourceFormat() throws Exception {
+        try (SseClient sse = SseClient.open(stream, TestTokens.client(clinic, client), null)) {
+            assertEquals("text/event-stream", sse.header("Content-Type").split(";")[0]);
+            UUID first = insertAsAnotherInstance(client, "Reminder: Breathing", OffsetDateTime.now(ZoneOffset.UTC));
+            UUID second = insertAsAnotherInstance(client, "Reminder: Walk", OffsetDateTime.now(ZoneOffset.UTC));
+
+            SseClient.Event one = sse.nextEvent(WAIT);
+            SseClient.Event two = sse.nextEvent(WAIT);
+            assertNotNull(two, "both notifications arrived");
+            assertEquals(List.of(first.toString(), second.toString()), List.of(one.id(), two.id()));
+            assertEquals("notification", two.name());
+            assertEquals(second.toString(), json.readTree(two.data()).get("id").asText(), "data is the notification's JSON");
+            assertEquals(3000L, sse.retryMillis(), "retry: tells the client how long to wait before reconnecting");
+            assertEquals(Set.of(), sse.ignoredFields(), "no field outside the SSE format, such as content-type");
+        }
+    }
+
     @Test
     void anIdleStreamGetsHeartbeatComments() throws Exception {
         try (SseClient sse = SseClient.open(stream, TestTokens.client(clinic, client), null)) {

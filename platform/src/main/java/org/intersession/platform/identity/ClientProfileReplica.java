@@ -10,13 +10,12 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.intersession.platform.event.identity.ClientProfileChanged;
 
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A client's profile as this service learned it from identity events: time zone, locale, quiet hours, channels. */
+/** A client's profile as this service learned it from identity events: time zone, locale, channels. */
 @Entity
 @Table(name = "client_profile_replica")
 public class ClientProfileReplica extends PanacheEntityBase {
@@ -34,12 +33,6 @@ public class ClientProfileReplica extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String locale;
-
-    @Column(name = "quiet_hours_start")
-    public LocalTime quietHoursStart;
-
-    @Column(name = "quiet_hours_end")
-    public LocalTime quietHoursEnd;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)

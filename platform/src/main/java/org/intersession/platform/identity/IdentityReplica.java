@@ -101,8 +101,6 @@ public class IdentityReplica {
         }
         profile.timeZone = changed.timeZone();
         profile.locale = changed.locale();
-        profile.quietHoursStart = changed.quietHoursStart();
-        profile.quietHoursEnd = changed.quietHoursEnd();
         profile.channels = changed.channels() == null ? new ArrayList<>() : new ArrayList<>(changed.channels());
         profile.changedAt = at;
         profile.persist();

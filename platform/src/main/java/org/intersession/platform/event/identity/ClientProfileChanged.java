@@ -1,17 +1,20 @@
 package org.intersession.platform.event.identity;
 
-import java.time.LocalTime;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import java.util.List;
 import java.util.UUID;
 
-/** A client's profile as reminders and schedules need it: time zone, locale, quiet hours and consented channels. */
+/**
+ * A client's profile as reminders and schedules need it: time zone, locale and consented channels. Quiet hours left
+ * the profile for the user's notification preferences; events written before still name them, and are read without.
+ */
+@JsonIgnoreProperties({"quietHoursStart", "quietHoursEnd"})
 public record ClientProfileChanged(
         UUID clientId,
         UUID clinicId,
         String timeZone,
         String locale,
-        LocalTime quietHoursStart,
-        LocalTime quietHoursEnd,
         List<Channel> channels) {
 
     public static final String TYPE = "org.intersession.identity.client-profile.changed.v1";
