@@ -39,6 +39,7 @@ class TenancyWallTest extends TenancyWallChecks {
     @Override
     protected Map<String, String> sqlAcrossClinics() {
         return Map.of(
+                "IdempotentRequests.pruneOlderThan", "expired Idempotency-Keys of every clinic are deleted by age; nothing is read",
                 "AssignmentService.expireBatch", "the expiry job claims every clinic's assignments whose last occurrence has passed",
                 "BuiltInTemplates.insert", "the built-in template library belongs to no clinic (clinic_id null)");
     }

@@ -39,6 +39,7 @@ class TenancyWallTest extends TenancyWallChecks {
     @Override
     protected Map<String, String> sqlAcrossClinics() {
         return Map.of(
+                "IdempotentRequests.pruneOlderThan", "expired Idempotency-Keys of every clinic are deleted by age; nothing is read",
                 "Reminders.dispatchBatch", "the reminder dispatcher claims every clinic's due reminders",
                 "WebhookDispatcher.claimCondition", "the webhook dispatcher claims every clinic's due deliveries, each"
                         + " after the earlier ones of its endpoint and subject (an endpoint is one clinic's)");
@@ -46,8 +47,8 @@ class TenancyWallTest extends TenancyWallChecks {
 
     @Override
     protected Set<String> workAcrossClinics() {
-        return Set.of("DeliveryDispatcher.dispatchDue", "Reminders.extendHorizons", "Reminders.dispatchDue",
-                "TherapistDigests.dispatchDue");
+        return Set.of("DeliveryDispatcher.dispatchDue", "DeliveryLogRetention.prune", "Reminders.extendHorizons",
+                "Reminders.dispatchDue", "TherapistDigests.dispatchDue");
     }
 
     /** The dispatcher names its tables at run time ({@code "update " + table}), where the SQL check cannot see them. */
@@ -55,6 +56,7 @@ class TenancyWallTest extends TenancyWallChecks {
     void plainSqlOnATableNamedAtRunTimeNamesTheClinic() {
         assertEquals(List.of(), TenancyWall.sqlOnComputedTablesWithoutClinic(TenancyWall.SOURCES, Map.of(
                 "DeliveryDispatcher.claim", "the webhook and email dispatchers claim every clinic's due deliveries",
+                "DeliveryLogRetention.prune", "finished deliveries of every clinic are deleted by age; nothing is read",
                 "CareTeamScope.caresFor", "HQL on the care-team entity, which the wall scopes",
                 "CareTeamScope.clientsOf", "HQL on the care-team entity, which the wall scopes")));
     }

@@ -43,6 +43,7 @@ class TenancyWallTest extends TenancyWallChecks {
     @Override
     protected Map<String, String> sqlAcrossClinics() {
         return Map.of(
+                "IdempotentRequests.pruneOlderThan", "expired Idempotency-Keys of every clinic are deleted by age; nothing is read",
                 "MissedOccurrenceJob.checkBatch", "the missed-occurrence job claims every clinic's assignments whose next window has closed");
     }
 

@@ -75,8 +75,8 @@ class RetentionTest {
         update("insert into email_delivery (id, clinic_id, recipient_id, kind, address, status, source_event_id, created_at) values ('"
                 + id + "', '" + clinic + "', '" + UUID.randomUUID() + "', 'reminder', 'kim@example.org', '" + status + "', 'test#" + id
                 + "', '" + at + "')");
-        update("insert into email_attempt (id, delivery_id, at, response_status, duration_ms) values ('" + UUID.randomUUID() + "', '"
-                + id + "', '" + at + "', 250, 12)");
+        update("insert into email_attempt (id, clinic_id, delivery_id, at, response_status, duration_ms) values ('" + UUID.randomUUID()
+                + "', '" + clinic + "', '" + id + "', '" + at + "', 250, 12)");
         return id;
     }
 
@@ -91,8 +91,8 @@ class RetentionTest {
         UUID id = UUID.randomUUID();
         update("insert into webhook_delivery (id, clinic_id, endpoint_id, event_id, event_type, payload, status, created_at) values ('"
                 + id + "', '" + clinic + "', '" + endpoint + "', '" + id + "', 'test.v1', '{}', '" + status + "', '" + at + "')");
-        update("insert into webhook_attempt (id, delivery_id, at, response_status, duration_ms) values ('" + UUID.randomUUID() + "', '"
-                + id + "', '" + at + "', 200, 12)");
+        update("insert into webhook_attempt (id, clinic_id, delivery_id, at, response_status, duration_ms) values ('" + UUID.randomUUID()
+                + "', '" + clinic + "', '" + id + "', '" + at + "', 200, 12)");
         return id;
     }
 

@@ -86,13 +86,31 @@ public class IdempotentRequests {
         if (inserted == 1) {
             return Optional.empty();
         }
-        IdempotentRequest earlier = em.find(IdempotentRequest.class, new IdempotentRequest.Key(clinicId, caller, key));
+        IdempotentRequest earlier = find(clinicId, caller, key);
         if (earlier == null) {
             // it went between the insert and the read (released, or expired); the next round claims it
             earlier = new IdempotentRequest();
             earlier.requestHash = requestHash;
         }
         return Optional.of(earlier);
+    }
+
+    private IdempotentRequest find(UUID clinicId, String caller, String key) {
+        List<?> rows = em.createNativeQuery("""
+                        select request_hash, response_status, response_location, response_etag, response_body
+                        from idempotent_request where clinic_id = :clinic and caller = :caller and idempotency_key = :key""")
+                .setParameter("clinic", clinicId).setParameter("caller", caller).setParameter("key", key).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        IdempotentRequest found = new IdempotentRequest();
+        found.requestHash = (String) row[0];
+        found.responseStatus = row[1] == null ? null : ((Number) row[1]).intValue();
+        found.responseLocation = (String) row[2];
+        found.responseEtag = (String) row[3];
+        found.responseBody = (String) row[4];
+        return found;
     }
 
     /** Keeps the answer with the key, in the create's own transaction: both commit, or neither. */
@@ -130,7 +148,10 @@ public class IdempotentRequests {
                 .setParameter("cutoff", cutoff).executeUpdate());
     }
 
-    /** The platform's own table, outside every clinic, in a transaction apart from the request's. */
+    /**
+     * In a transaction apart from the request's. Every statement names the caller's clinic but the pruning one, which
+     * deletes every clinic's expired keys by age and reads nothing (listed in each service's TenancyWallTest).
+     */
     private <T> T ownTransaction(java.util.function.Supplier<T> work) {
         return Tenancy.withoutClinic(() -> QuarkusTransaction.requiringNew().call(work::get));
     }
