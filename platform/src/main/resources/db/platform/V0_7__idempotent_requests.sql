@@ -1,4 +1,4 @@
--- IETF Idempotency-Key on every create (platform IdempotentCreate): a key belongs to its caller (clinic and token
+-- IETF Idempotency-Key on every create (IdempotentCreate), in every service: a key belongs to its caller (clinic and token
 -- subject); the answer of the first request is kept with it for a retry, for 24 hours by default, then pruned.
 create table idempotent_request (
     clinic_id         uuid          not null,
